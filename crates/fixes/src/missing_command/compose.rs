@@ -6,7 +6,7 @@ use autoheal_engine::yaml;
 use autoheal_engine::{Edit, Fix};
 
 use super::run_text;
-use crate::runner::is_github_hosted;
+use crate::runner::{Os, Platform, is_github_hosted, platform};
 use crate::script::{Script, mentions_command, word_positions};
 use crate::{Candidate, Ctx, Files, Generated};
 
@@ -23,6 +23,18 @@ pub(super) fn compose_v2(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Gener
              Compose on the runner or image (a manual fix)",
             job.id
         ));
+    }
+    // Docker (and so Compose v2) is on GitHub's Linux and Windows images
+    // only: the macOS images have no Docker at all, where `docker compose`
+    // fails just the same.
+    if let Platform::Hosts(oses) = platform(job) {
+        if oses.contains(&Os::MacOs) {
+            return Err(format!(
+                "job `{}` can run on a macOS runner, whose GitHub-hosted images have no Docker (nor Compose v2); \
+                 install Docker on that runner or run the job on Linux (a manual fix)",
+                job.id
+            ));
+        }
     }
     let mut edits = Vec::new();
     let mut steps = Vec::new();

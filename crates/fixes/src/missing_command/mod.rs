@@ -312,6 +312,37 @@ fn uses_repo(uses: &str) -> &str {
     uses.split('@').next().unwrap_or(uses)
 }
 
+/// Whether some runner the job can get is a Linux ARM64 machine (GitHub's
+/// `-arm` images, or a Linux label beside an ARM64 one), by the engine's
+/// one reading of runner labels. A `runs-on` whose combinations run past
+/// a few dozen is taken as possibly ARM64 (the refusal is the safe side).
+fn runs_on_linux_arm64(job: &Job<'_>) -> bool {
+    const MAX_RUNNERS: usize = 64;
+    use autoheal_engine::rules::runner_label::{Machine, Os, job_labels, machine, os};
+    let mut runners: Vec<Vec<String>> = vec![Vec::new()];
+    for label in job_labels(job) {
+        let Some(values) = label.values else { continue };
+        let mut next = Vec::new();
+        for runner in &runners {
+            for value in &values {
+                let mut r = runner.clone();
+                r.extend(value.iter().map(|l| l.to_string()));
+                next.push(r);
+            }
+        }
+        if next.len() > MAX_RUNNERS {
+            return true;
+        }
+        if !next.is_empty() {
+            runners = next;
+        }
+    }
+    runners.iter().any(|labels| {
+        labels.iter().any(|l| machine(l) == Some(Machine::Arm64))
+            && labels.iter().all(|l| os(l).is_none_or(|o| o == Os::Linux))
+    })
+}
+
 fn setup_steps(
     ctx: &Ctx<'_>,
     job: &Job<'_>,
@@ -334,7 +365,26 @@ fn setup_steps(
                 action.what
             ));
         }
+        Platform::DebianContainer if !action.script_tools.is_empty() => {
+            return Err(format!(
+                "cannot set up {} for this job: the setup action's scripts call {}, which the job's container image may \
+                 not have; install {command} in the image instead (a manual fix)",
+                action.what,
+                action
+                    .script_tools
+                    .iter()
+                    .map(|t| format!("`{t}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
         _ => {}
+    }
+    if !action.linux_arm64 && runs_on_linux_arm64(job) {
+        return Err(format!(
+            "cannot set up {} for this job: it runs on a Linux ARM64 runner, for which `{}` has no build",
+            action.what, action.uses
+        ));
     }
     let has_action = earlier
         .iter()

@@ -778,9 +778,16 @@ fn the_diagnosis_promises_a_fix_exactly_where_the_generator_makes_one() {
         let analysis = analyze(&input, &Options::default()).expect("analyze");
         let root = analysis.root_cause().expect("a root cause");
         assert_eq!(root.subject.as_deref(), Some(command), "{root:?}");
-        let src = format!(
-            "on: push\njobs:\n  build:\n    runs-on: macos-latest\n    steps:\n      - run: {command} --version\n"
-        );
+        // A runner where each route applies: Compose v2 is on GitHub's
+        // Linux and Windows images (macOS's have no Docker); the others on
+        // macOS, where none of them is preinstalled (jq is on Ubuntu's).
+        let runner = if command == "docker-compose" {
+            "ubuntu-24.04"
+        } else {
+            "macos-latest"
+        };
+        let src =
+            format!("on: push\njobs:\n  build:\n    runs-on: {runner}\n    steps:\n      - run: {command} --version\n");
         let generated = outcome(&missing(command, "build").at_step_number(1), &src);
         assert_eq!(
             root.fixable,
@@ -792,4 +799,41 @@ fn the_diagnosis_promises_a_fix_exactly_where_the_generator_makes_one() {
         fixable += usize::from(root.fixable);
     }
     assert_eq!(fixable, 6, "six of the commands have a route");
+}
+
+/// Docker is on GitHub's Linux and Windows images, not on the macOS ones:
+/// rewriting `docker-compose` to `docker compose` would fail there too.
+#[test]
+fn compose_v2_is_not_offered_on_macos_runners() {
+    let src = "on: push\njobs:\n  build:\n    runs-on: macos-latest\n    steps:\n      - run: docker-compose up -d\n";
+    assert!(manual_reason(&missing("docker-compose", "build").at_step_number(1), src).contains("macOS"));
+    let linux = src.replace("macos-latest", "ubuntu-24.04");
+    assert!(
+        apply_only(&missing("docker-compose", "build").at_step_number(1), &linux).contains("run: docker compose up -d")
+    );
+}
+
+/// sbt's and Flutter's setup actions are shell scripts calling `curl`,
+/// `unzip`, `jq`: a container job's image may lack them. Flutter has no
+/// Linux ARM64 build.
+#[test]
+fn script_setup_actions_are_not_offered_in_containers_or_on_missing_arches() {
+    let src = "on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    container: debian:bookworm-slim\n    steps:\n      - uses: actions/checkout@v4\n      - run: sbt test\n";
+    let why = manual_reason(&missing("sbt", "build").at_step_number(2), src);
+    assert!(why.contains("`curl`") && why.contains("container"), "{why}");
+    let arm = "on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04-arm\n    steps:\n      - uses: actions/checkout@v4\n      - run: flutter test\n";
+    let why = manual_reason(&missing("flutter", "build").at_step_number(2), arm);
+    assert!(why.contains("ARM64"), "{why}");
+    let matrix = "on: push\njobs:\n  build:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, ubuntu-24.04-arm]\n    steps:\n      - run: flutter test\n";
+    assert!(manual_reason(&missing("flutter", "build").at_step_number(1), matrix).contains("ARM64"));
+    // sbt has an ARM64 build; a self-hosted macOS ARM64 runner is not Linux.
+    assert!(
+        apply_only(
+            &missing("sbt", "build").at_step_number(2),
+            &arm.replace("flutter test", "sbt test")
+        )
+        .contains("sbt/setup-sbt@v1")
+    );
+    let mac = arm.replace("ubuntu-24.04-arm", "[self-hosted, macOS, ARM64]");
+    assert!(apply_only(&missing("flutter", "build").at_step_number(2), &mac).contains("subosito/flutter-action@v2"));
 }

@@ -104,6 +104,11 @@ pub(crate) struct StepOutput {
 struct Diff {
     first: (u64, String),
     left: (u64, u64),
+    /// Between a file's `diff …` header and its first hunk, where its
+    /// other headers (`--- `, `+++ `, git's extended ones) stand. After a
+    /// hunk only a hunk header or a new `diff …` header goes on: a `--- `
+    /// line there is the step's own (Go's `--- FAIL: TestX`).
+    in_headers: bool,
 }
 
 impl Diff {
@@ -137,9 +142,10 @@ impl Diff {
         }
         if let Some(counts) = hunk_header(text) {
             self.left = counts;
+            self.in_headers = false;
             return true;
         }
-        self.left == (0, 0) && is_file_header(text)
+        self.in_headers && is_file_header(text)
     }
 }
 
@@ -170,12 +176,13 @@ impl StepOutput {
         if is_meaningful(line) {
             if is_diff_header(line.text) {
                 // A later file's header keeps the first; its hunks follow.
-                self.diff
-                    .get_or_insert_with(|| Diff {
-                        first: (number, line.text.to_string()),
-                        left: (0, 0),
-                    })
-                    .left = (0, 0);
+                let diff = self.diff.get_or_insert_with(|| Diff {
+                    first: (number, line.text.to_string()),
+                    left: (0, 0),
+                    in_headers: true,
+                });
+                diff.left = (0, 0);
+                diff.in_headers = true;
                 self.last = Some((number, line.text.to_string()));
                 return;
             }
@@ -549,7 +556,14 @@ mod tests {
         // step's again, though it starts with a space or a dash; a line a
         // hunk's counts do not allow ends the diff too (`-` after the one
         // old line), as does a `+`/`-` line before any hunk header.
-        for after in ["  - run `go mod tidy` and commit the result", "- go.sum is out of date"] {
+        // A `--- ` line after a hunk is no file header either: file headers
+        // stand between a `diff …` header and its first hunk (Go's test
+        // output after a diff the test printed).
+        for after in [
+            "  - run `go mod tidy` and commit the result",
+            "- go.sum is out of date",
+            "--- FAIL: TestGenerated (0.01s)",
+        ] {
             let out = output(&[&hunk[..], &[after]].concat());
             assert_eq!(out.why().map(|w| w.0), Some(7), "{after}");
         }

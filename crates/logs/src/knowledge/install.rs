@@ -16,6 +16,16 @@ pub struct SetupAction {
     /// A command to run after the action (e.g. enabling yarn), if any.
     pub then_run: Option<&'static str>,
     pub what: &'static str,
+    /// The programs the action's own shell scripts call (a composite
+    /// action's `run:` steps), read in its action.yml and scripts. GitHub's
+    /// images have them; a container job's image may not (a slim Debian
+    /// image has no `curl`, `jq` or `unzip`), so such an action is not
+    /// offered to a container job. Empty for JavaScript actions, which run
+    /// on the runner's own Node.js.
+    pub script_tools: &'static [&'static str],
+    /// Whether the action can set the tool up on Linux ARM64 (its download
+    /// has a build for it).
+    pub linux_arm64: bool,
 }
 
 pub static SETUP_ACTIONS: &[SetupAction] = &[
@@ -25,6 +35,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[("node-version", "lts/*")],
         then_run: None,
         what: "Node.js",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["yarn"],
@@ -32,6 +44,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[("node-version", "lts/*")],
         then_run: Some("npm install --global yarn"),
         what: "Node.js",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["pnpm"],
@@ -40,6 +54,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[],
         then_run: None,
         what: "pnpm",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["go", "gofmt"],
@@ -47,6 +63,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[("go-version", "stable")],
         then_run: None,
         what: "Go",
+        script_tools: &[],
+        linux_arm64: true,
     },
     // setup-java puts the JDK's own programs on the PATH (its `bin`), not
     // Maven or Gradle (its `action.yml` installs a JDK; `cache: maven` only
@@ -57,6 +75,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[("distribution", "temurin"), ("java-version", "'21'")],
         then_run: None,
         what: "Java (Temurin)",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["python", "python3", "pip", "pip3"],
@@ -64,6 +84,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[("python-version", "'3.x'")],
         then_run: None,
         what: "Python",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["ruby", "gem", "bundle", "bundler"],
@@ -71,6 +93,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[("ruby-version", "ruby")],
         then_run: None,
         what: "Ruby",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["dotnet"],
@@ -78,6 +102,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[("dotnet-version", "'8.0.x'")],
         then_run: None,
         what: ".NET",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["rustc", "cargo", "rustup"],
@@ -85,6 +111,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[],
         then_run: None,
         what: "Rust",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["deno"],
@@ -92,6 +120,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[("deno-version", "v2.x")],
         then_run: None,
         what: "Deno",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["bun"],
@@ -99,6 +129,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[],
         then_run: None,
         what: "Bun",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["uv", "uvx"],
@@ -106,6 +138,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[],
         then_run: None,
         what: "uv",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["terraform"],
@@ -113,6 +147,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[],
         then_run: None,
         what: "Terraform",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["helm"],
@@ -120,6 +156,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[],
         then_run: None,
         what: "Helm",
+        script_tools: &[],
+        linux_arm64: true,
     },
     SetupAction {
         commands: &["kubectl"],
@@ -127,6 +165,8 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[],
         then_run: None,
         what: "kubectl",
+        script_tools: &[],
+        linux_arm64: true,
     },
     // sbt's own action (a composite: downloads the sbt runner script and
     // appends its `bin` to `$GITHUB_PATH` on Linux, macOS and Windows; every
@@ -138,6 +178,10 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[],
         then_run: None,
         what: "sbt",
+        // Its script downloads the sbt runner with `curl` and unpacks it with
+        // `unzip`; the runner script then needs a JDK.
+        script_tools: &["curl", "unzip", "java"],
+        linux_arm64: true,
     },
     // subosito/flutter-action, the action Flutter projects set up with (a
     // composite; `channel` defaults to `stable`, written out so the version
@@ -148,6 +192,11 @@ pub static SETUP_ACTIONS: &[SetupAction] = &[
         with: &[("channel", "stable")],
         then_run: None,
         what: "Flutter",
+        // Its `setup.sh` reads Flutter's release manifest with `jq` (and
+        // stops at once without it), downloads with `curl`, unpacks with
+        // `tar`/`unzip`; the manifest lists Linux builds for x64 only.
+        script_tools: &["jq", "curl", "tar", "unzip"],
+        linux_arm64: false,
     },
 ];
 
