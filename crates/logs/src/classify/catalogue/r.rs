@@ -29,7 +29,8 @@
 //! input says otherwise), stops with `Error: R CMD check found {WARNINGs}`
 //! (users' check outputs show the form). The first check that ended in
 //! ERROR or WARNING is the cause (a NOTE only where the step made notes
-//! fatal); the repeat and the closing error are headings over it. A problem
+//! fatal; a WARNING not where the step's script runs `R CMD check` itself
+//! without rcmdcheck, whose exit status only an ERROR makes non-zero); the repeat and the closing error are headings over it. A problem
 //! the check found is the package's, for a person.
 
 use super::util::{after, quoted, regex};
@@ -132,8 +133,14 @@ fn check_problem(line: &Line<'_>) -> Option<Hit> {
     }
     let c = regex!(r"^([*❯]) checking (.+?) \.\.\. (ERROR|WARNING|NOTE)$").captures(text)?;
     let (repeat, what, status) = (&c[1] == "❯", &c[2], &c[3]);
+    // `R CMD check` itself exits non-zero on an ERROR only; rcmdcheck (and
+    // r-lib's check-r-package, which calls it) stops on a WARNING too, its
+    // `error_on` default. A step whose script runs `R CMD check` and not
+    // rcmdcheck fails on the ERROR, not on an earlier WARNING.
+    let raw_check = line.script.contains("R CMD check") && !line.script.contains("rcmdcheck");
     let fatal = match status {
         "NOTE" => line.step_mentions("\"note\""),
+        "WARNING" => !raw_check,
         _ => true,
     };
     let hit = Hit::blocker(format!(
@@ -209,6 +216,21 @@ mod tests {
             Some(Strength::Blocker)
         );
         assert_eq!(read("* checking examples ... ERROR", ""), Some(Strength::Blocker));
+        // `R CMD check` run by itself fails on an ERROR only: its WARNING
+        // before it is not why the step failed; under rcmdcheck it is.
+        let raw = "R CMD build . && R CMD check --no-manual *.tar.gz";
+        assert_eq!(
+            read("* checking Rd \\usage sections ... WARNING", raw),
+            Some(Strength::Weak)
+        );
+        assert_eq!(read("* checking examples ... ERROR", raw), Some(Strength::Blocker));
+        assert_eq!(
+            read(
+                "* checking Rd \\usage sections ... WARNING",
+                "Rscript -e 'rcmdcheck::rcmdcheck(args = \"--no-manual\", error_on = \"warning\")'"
+            ),
+            Some(Strength::Blocker)
+        );
         // A NOTE fails the step only where the step said so.
         assert_eq!(read("* checking top-level files ... NOTE", ""), Some(Strength::Weak));
         assert_eq!(
