@@ -18,7 +18,9 @@
 //!   matchers' messages under it (`expected {actual} to {description}`,
 //!   `expected: {value}` / `got: {value}`, and a `Diff:` of the two); not
 //!   EUnit's `Failure/Error: ?assert…(…)` (eunit_progress names the Erlang
-//!   macro that failed, never Ruby code: `catalogue/eunit.rs` reads it);
+//!   macro that failed, never Ruby code) or `Failure/Error: {error,…}` (a
+//!   test that crashed: the Erlang term of the error), which
+//!   `catalogue/eunit.rs` reads;
 //! - Jest and Vitest print `Expected: …` / `Received: …` (also `Expected
 //!   substring:`, `Received string:`, `Expected value:` …) and the
 //!   `expect(received).toBe(expected)` heading;
@@ -166,7 +168,7 @@ fn is_assertion(body: &str) -> bool {
         .or_else(|| strip_margin(body, '>'))
         .unwrap_or(body);
     regex!(
-        r"^(?:Failure/Error: [^?]|assert\b|AssertionError\b|\+\s+where\b|self\.assert[A-Za-z]*\(|expect\(|assert\.[a-zA-Z]+\(|(?:Expected|Received)(?: [a-z]+)?:\s|(?:left|right): )"
+        r"^(?:Failure/Error: [^?{]|assert\b|AssertionError\b|\+\s+where\b|self\.assert[A-Za-z]*\(|expect\(|assert\.[a-zA-Z]+\(|(?:Expected|Received)(?: [a-z]+)?:\s|(?:left|right): )"
     )
     .is_match(inner)
         || regex!(r"^[\w./-]*_test\.go:\d+: ").is_match(body) && !relays_missing_program(body)
@@ -515,6 +517,7 @@ mod tests {
             quoted("     Failure/Error: ?assertEqual(1234, tariff_vat:apply(1175, reduced))"),
             None
         );
+        assert_eq!(quoted("     Failure/Error: {error,{badmatch,{error,enoent}}}"), None);
         let recent = ["", "     Failure/Error: expect(loader.warnings).to include(\"x\")", ""];
         let matcher = Line {
             recent: &recent,
