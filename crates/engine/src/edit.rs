@@ -204,16 +204,31 @@ pub fn single_quote(s: &str) -> String {
 }
 
 /// True when `s` can be written as a plain scalar on one line of a block
-/// collection and reads back the same string. By YAML 1.2's plain scalar
-/// grammar (§7.3.3): it starts with no indicator (`ns-plain-first`; `-`,
-/// `?` and `:` refused even before a safe character), holds no `: ` (a
-/// key) and no ` #` (a comment), and ends with neither `:` nor a space; no
-/// line break, and no tab (which the grammar allows inside, but a tab next
-/// to `:` or `#` is read as the space); and it is no text the core schema
-/// (§10.3.2) resolves to a number, a boolean or null. The one check of a
-/// plain value's text: the fixes' writer ([`single_quote`] otherwise) and
-/// the tree patcher ([`crate::yaml::patch`]) both ask it.
+/// collection and reads back the same string: [`reads_as_plain`], and it is
+/// no text the core schema (§10.3.2) resolves to a number, a boolean or
+/// null (the string would come back as another type). The fixes' writer
+/// asks it ([`single_quote`] otherwise).
 pub fn is_plain_safe(s: &str) -> bool {
+    reads_as_plain(s)
+        && crate::yaml::parse_yaml_number(s).is_none()
+        && !matches!(
+            s,
+            "true" | "false" | "null" | "~" | "True" | "False" | "TRUE" | "FALSE" | "Null" | "NULL"
+        )
+}
+
+/// True when `s`, written on one line of a block collection, is read as one
+/// plain scalar whose text is exactly `s`, whatever type the core schema
+/// then gives it. By YAML 1.2's plain scalar grammar (§7.3.3): it starts
+/// with no indicator (`ns-plain-first`; `-`, `?` and `:` refused even
+/// before a safe character), holds no `: ` (a key) and no ` #` (a comment),
+/// and ends with neither `:` nor a space; no line break, and no tab (which
+/// the grammar allows inside, but a tab next to `:` or `#` is read as the
+/// space). The one check of a plain scalar's text: the tree patcher
+/// ([`crate::yaml::patch`]) asks it alone, since the tree keeps a scalar's
+/// text and style and not its type (`timeout-minutes: 10` → `60` patches in
+/// place), and [`is_plain_safe`] builds on it.
+pub fn reads_as_plain(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with([
             ' ', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`',
@@ -222,11 +237,6 @@ pub fn is_plain_safe(s: &str) -> bool {
         && !s.contains(": ")
         && !s.contains(" #")
         && !s.contains(['\n', '\r', '\t'])
-        && crate::yaml::parse_yaml_number(s).is_none()
-        && !matches!(
-            s,
-            "true" | "false" | "null" | "~" | "True" | "False" | "TRUE" | "FALSE" | "Null" | "NULL"
-        )
 }
 
 /// `r`, a range of the text before `edits`, in the text after them: moved by

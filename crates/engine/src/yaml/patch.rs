@@ -59,10 +59,10 @@
 //!   collections (where `,` and brackets would end it) the new text may be
 //!   any printable ASCII (template-injection's `"$VAR"` for a `${{ }}` of a
 //!   one-line `run:`) when the whole new value, after every change to it,
-//!   still reads as itself ([`crate::edit::is_plain_safe`], the one check of
-//!   a plain value's text: no `: ` (a key), no ` #` (a comment), no tab, no
-//!   `:` or space at its end, no indicator or quote first, and no text a
-//!   YAML reader types as a number, boolean or null).
+//!   still reads as itself ([`crate::edit::reads_as_plain`], the one check of
+//!   a plain scalar's text: no `: ` (a key), no ` #` (a comment), no tab, no
+//!   `:` or space at its end, no indicator or quote first; the tree keeps
+//!   the text and style, not the type, so `10` → `60` patches in place).
 //! - **Text changed inside a literal block** (`run: |`, template-injection's
 //!   `${{ … }}` → `"$VAR"`): the replaced bytes lie on one content line,
 //!   after its indentation, and the new text has no line break and neither
@@ -378,7 +378,7 @@ impl Located {
                     // checked whole: two changed words together could make
                     // what neither makes alone (a `: `).
                     if s.style == ScalarStyle::Plain {
-                        if !crate::edit::is_plain_safe(&s.value) {
+                        if !crate::edit::reads_as_plain(&s.value) {
                             return None;
                         }
                         touched.plain_scalars.push(s.value.clone());
@@ -875,7 +875,7 @@ fn locate_word(source: &str, root: &Node, range: TextRange, new_text: &str) -> O
                     && node.tag.is_none()
                     && s.value == text
                     && !text.contains(['\n', '\r']);
-                return (one_line_plain && crate::edit::is_plain_safe(&value) && !path.is_empty()).then(|| Word {
+                return (one_line_plain && crate::edit::reads_as_plain(&value) && !path.is_empty()).then(|| Word {
                     range,
                     new_text: new_text.to_string(),
                     path,

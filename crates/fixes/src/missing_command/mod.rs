@@ -380,6 +380,20 @@ fn setup_steps(
         }
         _ => {}
     }
+    // A self-hosted runner's machine has whatever its owner installed.
+    if !action.script_tools.is_empty() && !is_github_hosted(job) {
+        return Err(format!(
+            "cannot set up {} for this job: it runs on a self-hosted runner, and the setup action's scripts call {}, \
+             which that machine may not have; install {command} on the runner instead (a manual fix)",
+            action.what,
+            action
+                .script_tools
+                .iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     if !action.linux_arm64 && runs_on_linux_arm64(job) {
         return Err(format!(
             "cannot set up {} for this job: it runs on a Linux ARM64 runner, for which `{}` has no build",

@@ -834,6 +834,9 @@ fn script_setup_actions_are_not_offered_in_containers_or_on_missing_arches() {
         )
         .contains("sbt/setup-sbt@v1")
     );
-    let mac = arm.replace("ubuntu-24.04-arm", "[self-hosted, macOS, ARM64]");
+    let mac = arm.replace("ubuntu-24.04-arm", "macos-15");
     assert!(apply_only(&missing("flutter", "build").at_step_number(2), &mac).contains("subosito/flutter-action@v2"));
+    // A self-hosted machine may lack the scripts' programs.
+    let own = arm.replace("ubuntu-24.04-arm", "[self-hosted, macOS, ARM64]");
+    assert!(manual_reason(&missing("flutter", "build").at_step_number(2), &own).contains("self-hosted"));
 }

@@ -690,11 +690,6 @@ pub fn route(command: &str) -> Option<Route> {
     packages(command).map(|(apt, brew, choco)| Route::Packages { apt, brew, choco })
 }
 
-/// Can a fix install `command` (a setup action, pipx, or an OS package)?
-pub fn installable(command: &str) -> bool {
-    route(command).is_some_and(Route::installs)
-}
-
 /// Every command [`route`] has a route for.
 pub fn routed_commands() -> impl Iterator<Item = &'static str> {
     std::iter::once("docker-compose")
@@ -894,10 +889,11 @@ mod tests {
             );
             assert!(route(c).is_some(), "`{c}` is listed but has no route");
         }
-        assert!(installable("jq") && installable("yarn") && installable("tox"));
-        assert!(!installable("bash") && !installable("mytool"));
+        let installs = |c: &str| route(c).is_some_and(Route::installs);
+        assert!(installs("jq") && installs("yarn") && installs("tox"));
+        assert!(!installs("bash") && !installs("mytool"));
         // Compose v1 is rewritten, not installed: it reaches no container image.
-        assert!(matches!(route("docker-compose"), Some(Route::ComposeV2)) && !installable("docker-compose"));
+        assert!(matches!(route("docker-compose"), Some(Route::ComposeV2)) && !installs("docker-compose"));
         // Known to the classifier, but no route: no fix.
         assert!(crate::knowledge::tools::is_known_tool("heroku") && route("heroku").is_none());
     }

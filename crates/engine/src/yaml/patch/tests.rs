@@ -902,6 +902,11 @@ fn printable_text_in_a_one_line_plain_value_gives_the_tree_of_the_parse() {
         ],
         vec![Edit::replace("f.yml", b, "'$B' + x")],
         vec![Edit::replace("f.yml", a, "{x}"), Edit::replace("f.yml", b, "a#b")],
+        // Text a YAML reader types as a boolean or a number reads as one
+        // plain scalar all the same, and the tree keeps text and style, not
+        // type (`edit::reads_as_plain`): `timeout-minutes: 10` → `60`.
+        vec![Edit::replace("f.yml", expr("x/y@v1"), "true")],
+        vec![Edit::replace("f.yml", expr("x/y@v1"), "3.10")],
     ] {
         let (doc, text) = patched_edits(src, &edits).unwrap_or_else(|| panic!("{edits:?} not patched"));
         assert_same_as_parse(&doc, &text);
@@ -916,11 +921,9 @@ fn printable_text_in_a_one_line_plain_value_gives_the_tree_of_the_parse() {
         vec![Edit::replace("f.yml", b, "x:")],
         vec![Edit::replace("f.yml", b, "x ")],
         vec![Edit::replace("f.yml", tab, "#x")],
-        // Any tab (`edit::is_plain_safe`, the one check of a plain value),
-        // and text a YAML reader types as a boolean or a number.
+        // Any tab (`edit::reads_as_plain`, the one check of a plain
+        // scalar's text).
         vec![Edit::replace("f.yml", tab, "\"$X\"")],
-        vec![Edit::replace("f.yml", expr("x/y@v1"), "true")],
-        vec![Edit::replace("f.yml", expr("x/y@v1"), "3.10")],
         vec![Edit::replace("f.yml", b, "x\u{7}")],
         vec![Edit::replace("f.yml", flow, "\"$X\"")],
         vec![Edit::replace("f.yml", expr("git tag"), "\"git")],

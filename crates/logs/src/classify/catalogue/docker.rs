@@ -435,7 +435,7 @@ fn compose_plugin_missing(_: &Line<'_>) -> Option<Hit> {
             Category::MissingCommand,
             0.75,
             "Docker Compose is not installed where the step runs (neither the `docker compose` plugin nor \
-             `docker-compose`).",
+             `docker-compose`): install the Compose plugin on the runner or in its image (a manual fix).",
         )
         .with_subject(
             "docker-compose",
@@ -444,8 +444,10 @@ fn compose_plugin_missing(_: &Line<'_>) -> Option<Hit> {
                 known: true,
             },
         )
-        // The one decision of a fix's route (`install::route`).
-        .fixable(crate::knowledge::install::route("docker-compose").is_some()),
+        // `docker compose` itself is what is missing: the one route for
+        // Compose (`install::Route::ComposeV2`, v1's rewrite to v2) would
+        // move a step onto the very plugin the runner lacks.
+        .fixable(false),
     )
 }
 
@@ -605,6 +607,15 @@ fn bake_target_not_found(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The missing Compose plugin is no fix's: Compose's one route rewrites
+    /// v1 to that very plugin.
+    #[test]
+    fn a_missing_compose_plugin_is_for_a_person() {
+        let hit = compose_plugin_missing(&Line::plain("docker: 'compose' is not a docker command.")).expect("read");
+        assert_eq!(hit.category, Category::MissingCommand);
+        assert!(!hit.fixable && hit.message.contains("manual"), "{hit:?}");
+    }
 
     #[test]
     fn bake_s_unknown_target_and_its_annotation() {

@@ -38,16 +38,55 @@ fn hint(line: &Line<'_>) -> Option<Hit> {
         r"^(?:[A-Za-z]:)?[^\s:]+\.(?:hs|lhs|hsc):(?:\d+:\d+(?:-\d+)?|\(\d+,\d+\)-\(\d+,\d+\)): (Suggestion|Warning|Error): (\S.*)$"
     )
     .captures(text)?;
-    Some(Hit::blocker(format!(
+    let hit = Hit::blocker(format!(
         "HLint's {} hint: {} (the code's, for a person).",
         c[1].to_ascii_lowercase(),
         display_text(&c[2])
-    )))
+    ));
+    Some(if below_fail_level(line, &c[1]) { hit.weak() } else { hit })
+}
+
+/// Whether a hint of `severity` is below the level the step fails on:
+/// haskell-actions/hlint-run's `fail-on` input (`error`, `warning`,
+/// `suggestion`; its header echoes it), which fails the step on hints of
+/// that severity or above only. Without it every hint counts.
+fn below_fail_level(line: &Line<'_>, severity: &str) -> bool {
+    let rank = |s: &str| match s.to_ascii_lowercase().as_str() {
+        "error" => 3,
+        "warning" => 2,
+        _ => 1,
+    };
+    let level = std::iter::once(line.script)
+        .chain(line.recent.iter().copied())
+        .find_map(|text| {
+            regex!(r"\bfail-on:\s*'?(error|warning|suggestion)\b")
+                .captures(text)
+                .map(|c| rank(&c[1]))
+        });
+    level.is_some_and(|level| rank(severity) < level)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// hlint-run's `fail-on: warning` fails the step on a Warning, not on
+    /// a Suggestion above it.
+    #[test]
+    fn a_hint_below_the_step_s_fail_level_is_weak() {
+        use crate::classify::hit::Strength;
+        let read = |text: &str, script: &'static str| {
+            let mut line = Line::plain(text);
+            line.script = script;
+            hint(&line).map(|h| h.strength)
+        };
+        let suggestion = "src/Lib.hs:12:5-20: Suggestion: Use fmap";
+        let warning = "src/Lib.hs:30:1-9: Warning: Redundant bracket";
+        assert_eq!(read(suggestion, ""), Some(Strength::Blocker));
+        assert_eq!(read(suggestion, "fail-on: warning"), Some(Strength::Weak));
+        assert_eq!(read(warning, "fail-on: warning"), Some(Strength::Blocker));
+        assert_eq!(read(warning, "fail-on: error"), Some(Strength::Weak));
+    }
     use crate::classify::hit::Strength;
 
     #[test]

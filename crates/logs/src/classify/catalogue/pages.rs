@@ -187,7 +187,7 @@ fn deployment_ended(line: &Line<'_>) -> Option<Hit> {
     } else if regex!(r#"^No artifacts (?:named "[^"]+" were )?found for this workflow run\."#).is_match(text) {
         "deploy-pages found no Pages artifact in this run: upload-pages-artifact did not run (or failed) before \
          it, or uploaded under another `name` (an artifact actions/upload-artifact made is not a Pages \
-         artifact)."
+         artifact), or only the deploy job was re-run and the artifact belongs to an earlier attempt."
     } else if regex!(r#"^Multiple artifacts (?:named "[^"]+" were )?unexpectedly found for this workflow run\."#)
         .is_match(text)
     {

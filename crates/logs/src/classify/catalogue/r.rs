@@ -29,9 +29,11 @@
 //! input says otherwise), stops with `Error: R CMD check found {WARNINGs}`
 //! (users' check outputs show the form). The first check that ended in
 //! ERROR or WARNING is the cause (a NOTE only where the step made notes
-//! fatal; a WARNING not where the step's script runs `R CMD check` itself
-//! without rcmdcheck, whose exit status only an ERROR makes non-zero); the repeat and the closing error are headings over it. A problem
-//! the check found is the package's, for a person.
+//! fatal; a WARNING not where the step's `error_on` level is `error` or
+//! `never`, or where its script runs `R CMD check` itself without
+//! rcmdcheck, whose exit status only an ERROR makes non-zero); the repeat
+//! and the closing error are headings over it. A problem the check found is
+//! the package's, for a person.
 
 use super::util::{after, quoted, regex};
 use super::{Entry, ex};
@@ -133,21 +135,56 @@ fn check_problem(line: &Line<'_>) -> Option<Hit> {
     }
     let c = regex!(r"^([*❯]) checking (.+?) \.\.\. (ERROR|WARNING|NOTE)$").captures(text)?;
     let (repeat, what, status) = (&c[1] == "❯", &c[2], &c[3]);
-    // `R CMD check` itself exits non-zero on an ERROR only; rcmdcheck (and
-    // r-lib's check-r-package, which calls it) stops on a WARNING too, its
-    // `error_on` default. A step whose script runs `R CMD check` and not
-    // rcmdcheck fails on the ERROR, not on an earlier WARNING.
-    let raw_check = line.script.contains("R CMD check") && !line.script.contains("rcmdcheck");
     let fatal = match status {
-        "NOTE" => line.step_mentions("\"note\""),
-        "WARNING" => !raw_check,
-        _ => true,
+        "ERROR" => true,
+        _ => fails_on(line).includes(status),
     };
     let hit = Hit::blocker(format!(
         "R CMD check's check of {} ended in {status}: the package's, for a person.",
         crate::subject::display_text(what)
     ));
     Some(if repeat || !fatal { hit.weak() } else { hit })
+}
+
+/// The least status that fails the step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FailsOn {
+    Error,
+    Warning,
+    Note,
+}
+
+impl FailsOn {
+    fn includes(self, status: &str) -> bool {
+        match status {
+            "WARNING" => self != FailsOn::Error,
+            "NOTE" => self == FailsOn::Note,
+            _ => true,
+        }
+    }
+}
+
+/// What the step fails on. An `error_on` level the step gives (rcmdcheck's
+/// argument, check-r-package's `error-on` input as the step's header echoes
+/// it, `RCMDCHECK_ERROR_ON`) says it; `never` fails on nothing but an ERROR
+/// that stops the check itself. Without one: `R CMD check` run by itself
+/// exits non-zero on an ERROR only; rcmdcheck on CI and check-r-package
+/// (`error-on: '"warning"'`) stop on a WARNING.
+fn fails_on(line: &Line<'_>) -> FailsOn {
+    let level = std::iter::once(line.script)
+        .chain(line.recent.iter().copied())
+        .find_map(|text| {
+            regex!(r#"(?i)error[-_]on\W{1,6}(never|error|warning|note)\b"#)
+                .captures(text)
+                .map(|c| c[1].to_ascii_lowercase())
+        });
+    match level.as_deref() {
+        Some("note") => FailsOn::Note,
+        Some("warning") => FailsOn::Warning,
+        Some(_) => FailsOn::Error,
+        None if line.script.contains("R CMD check") && !line.script.contains("rcmdcheck") => FailsOn::Error,
+        None => FailsOn::Warning,
+    }
 }
 
 fn testthat(line: &Line<'_>) -> Option<Hit> {
@@ -229,6 +266,16 @@ mod tests {
                 "* checking Rd \\usage sections ... WARNING",
                 "Rscript -e 'rcmdcheck::rcmdcheck(args = \"--no-manual\", error_on = \"warning\")'"
             ),
+            Some(Strength::Blocker)
+        );
+        // check-r-package told to fail on errors only (its input as the
+        // header echoes it): the WARNING did not fail the step.
+        assert_eq!(
+            read("* checking Rd \\usage sections ... WARNING", "error-on: '\"error\"'"),
+            Some(Strength::Weak)
+        );
+        assert_eq!(
+            read("* checking examples ... ERROR", "error-on: '\"error\"'"),
             Some(Strength::Blocker)
         );
         // A NOTE fails the step only where the step said so.
