@@ -1056,22 +1056,12 @@ fn doc_len_after(doc: &Document, from: usize) -> usize {
     doc.root.as_ref().map_or(0, |root| root.span.end.saturating_sub(from))
 }
 
-/// Every node's range.
+/// Every node's range (none ends before offset 0). Through `dyn`, so that
+/// [`each_span_from`]'s debug check, which calls this, instantiates it
+/// once.
 fn each_span(root: &mut Node, mut f: impl FnMut(&mut TextRange)) {
-    let mut todo = vec![root];
-    while let Some(node) = todo.pop() {
-        f(&mut node.span);
-        match &mut node.kind {
-            NodeKind::Mapping(entries) => {
-                for e in entries {
-                    todo.push(&mut e.key);
-                    todo.push(&mut e.value);
-                }
-            }
-            NodeKind::Sequence(items) => todo.extend(items.iter_mut()),
-            NodeKind::Scalar(_) => {}
-        }
-    }
+    let f: &mut dyn FnMut(&mut TextRange) = &mut f;
+    each_span_from(root, 0, f);
 }
 
 #[cfg(test)]

@@ -343,6 +343,16 @@ fn runs_on_linux_arm64(job: &Job<'_>) -> bool {
     })
 }
 
+/// The programs a setup action's scripts call, for a refusal's reason.
+fn script_tools(action: &SetupAction) -> String {
+    action
+        .script_tools
+        .iter()
+        .map(|t| format!("`{t}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn setup_steps(
     ctx: &Ctx<'_>,
     job: &Job<'_>,
@@ -370,12 +380,7 @@ fn setup_steps(
                 "cannot set up {} for this job: the setup action's scripts call {}, which the job's container image may \
                  not have; install {command} in the image instead (a manual fix)",
                 action.what,
-                action
-                    .script_tools
-                    .iter()
-                    .map(|t| format!("`{t}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                script_tools(action)
             ));
         }
         _ => {}
@@ -386,12 +391,7 @@ fn setup_steps(
             "cannot set up {} for this job: it runs on a self-hosted runner, and the setup action's scripts call {}, \
              which that machine may not have; install {command} on the runner instead (a manual fix)",
             action.what,
-            action
-                .script_tools
-                .iter()
-                .map(|t| format!("`{t}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            script_tools(action)
         ));
     }
     if !action.linux_arm64 && runs_on_linux_arm64(job) {
