@@ -30,6 +30,10 @@ pub const CONSTANT_CONDITION: &str = "expression/constant-condition";
 /// `job.status`, `runner.os`, `github.event_name`, …) and a string it never
 /// holds: never true (an error) or always true (a warning).
 pub const IMPOSSIBLE_VALUE: &str = "expression/impossible-value";
+/// `github.event.<field>` where no trigger's webhook payload has the field
+/// (`github.event.pull_request` in a workflow run only on `push`): always
+/// null (a warning).
+pub const EVENT_FIELD: &str = "expression/event-field";
 
 /// The code of an error of the expression checker.
 pub fn of(kind: ErrorKind) -> &'static str {

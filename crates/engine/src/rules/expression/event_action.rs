@@ -7,7 +7,9 @@
 //! `action` is that activity type (the "Webhook events and payloads"
 //! reference). So the values `github.event.action` can hold are the union
 //! of the triggers' types ([`crate::rules::events::activity_types`], the
-//! one table of them). Only workflows whose every trigger takes activity
+//! one table of them); a written type the event does not document (a
+//! misspelling, which `events/unknown-activity-type` reports) starts
+//! nothing, so it is left out of the values and of the message. Only workflows whose every trigger takes activity
 //! types are judged: `push`, `workflow_dispatch`, `schedule` and the other
 //! events without types either give no `action` or one the table does not
 //! list (`deployment_status`), `repository_dispatch`'s `action` is the
@@ -48,14 +50,23 @@ impl EventActions {
         for event in events {
             let listed = activity_types(event)?;
             match on.and_then(|on| on.get(event)).and_then(|config| config.get("types")) {
-                Some(written) => found.types.extend(written_types(written)?),
+                // A written type the event does not have (a misspelling,
+                // which the events rule reports) is never delivered, so it
+                // is neither a value the action can hold nor one to list.
+                Some(written) => found.types.extend(
+                    written_types(written)?
+                        .into_iter()
+                        .filter(|w| listed.iter().any(|t| t.eq_ignore_ascii_case(w))),
+                ),
                 None => {
                     found.exact = false;
                     found.types.extend(listed.iter().map(|t| t.to_string()));
                 }
             }
         }
-        Some(found)
+        // Only misspelt types written: the workflow never starts through
+        // them, which the events rule reports; nothing to compare with.
+        (!found.types.is_empty()).then_some(found)
     }
 
     /// The message for `github.event.action <op> '<value>'` when `value`
@@ -64,13 +75,14 @@ impl EventActions {
         if self.types.iter().any(|t| t.eq_ignore_ascii_case(value)) {
             return None;
         }
-        let help = did_you_mean(value, self.types.iter().map(String::as_str));
-        if !self.exact && help.is_none() {
-            return None;
-        }
+        // Two triggers may deliver the same type: list and suggest it once.
         let mut types: Vec<&str> = self.types.iter().map(String::as_str).collect();
         types.sort_unstable();
         types.dedup();
+        let help = did_you_mean(value, types.iter().copied());
+        if !self.exact && help.is_none() {
+            return None;
+        }
         let mut message = format!(
             "{property} is never \"{value}\" (the workflow's triggers deliver {}), so \"{op}\" is always {}",
             types.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", "),

@@ -6,6 +6,7 @@
 
 pub mod codes;
 mod event_action;
+mod event_payload;
 mod outputs;
 pub(crate) mod rescope;
 mod scope;
@@ -53,6 +54,7 @@ pub const RULE: Rule = Rule {
         codes::ALWAYS_TRUE,
         codes::CONSTANT_CONDITION,
         codes::IMPOSSIBLE_VALUE,
+        codes::EVENT_FIELD,
     ],
     reports_errors: true,
     job_keys_only: false,
@@ -89,6 +91,7 @@ fn check(ctx: &mut Context<'_>) {
         out: Vec::new(),
         outputs: outputs::Outputs::new(ctx.repo, ctx.config, &ctx.derived.reads, ctx.source),
         event_actions: ctx.workflow.and_then(event_action::EventActions::of),
+        event_payload: ctx.workflow.and_then(event_payload::EventPayload::of),
     };
     match (ctx.kind, ctx.workflow) {
         (FileKind::Workflow, Some(wf)) => match ctx.relint_jobs {
@@ -166,6 +169,8 @@ pub(crate) struct Pass<'s> {
     /// The activity types the workflow's triggers deliver as
     /// `github.event.action`, when every trigger has them.
     event_actions: Option<event_action::EventActions>,
+    /// The workflow's triggers, when every one's payload fields are known.
+    event_payload: Option<event_payload::EventPayload>,
 }
 
 impl Pass<'_> {
@@ -292,12 +297,21 @@ impl Pass<'_> {
     /// inside `anchor`) with a string their property never holds.
     fn impossible_values(&mut self, node: &Node, expr: &autoheal_expr::Expr, anchor: Span, checker: &Checker<'_>) {
         let found = values::impossible_comparisons(expr, &|e| checker.check(e).ty, self.event_actions.as_ref());
-        if found.is_empty() {
+        let absent = self
+            .event_payload
+            .as_ref()
+            .map(|p| p.absent_fields(expr))
+            .unwrap_or_default();
+        if found.is_empty() && absent.is_empty() {
             return;
         }
         let Some(map) = ScalarSource::new(self.source, node) else {
             return;
         };
+        for a in absent {
+            let range = self.source_range(&map, node, a.span, anchor);
+            self.push(codes::EVENT_FIELD, range, a.message, Severity::Warning);
+        }
         for f in found {
             let range = self.source_range(&map, node, f.span, anchor);
             let severity = if f.never_true {

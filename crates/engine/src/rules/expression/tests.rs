@@ -361,6 +361,28 @@ fn github_event_action_is_judged_by_the_triggers_activity_types() {
     let full = impossible("on:\n  issues:\n  pull_request_review:\n    types: [submitted]\n");
     assert_eq!(full.len(), 1, "{full:#?}");
     assert!(full[0].starts_with("9:"), "{full:#?}");
+    // A misspelt written type is delivered never: it is not listed, not
+    // suggested, and the word it spells is judged like any other.
+    let misspelt =
+        impossible("on:\n  issues:\n    types: [labelled, unlabled]\n  pull_request:\n    types: [labeled]\n");
+    let lines: Vec<&str> = misspelt.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
+    assert_eq!(lines, ["10", "12", "14"], "{misspelt:#?}");
+    // A type two triggers deliver is suggested once.
+    let twice = impossible("on:\n  issues:\n    types: [labeled]\n  pull_request:\n    types: [labeled]\n");
+    assert!(
+        twice[0].contains("deliver \"labeled\")") && twice[0].ends_with("(did you mean \"labeled\"?)"),
+        "{twice:#?}"
+    );
+    // Only misspelt types written: the events rule speaks, not this one.
+    assert_eq!(
+        impossible("on:\n  issues:\n    types: [labelled]\n"),
+        Vec::<String>::new()
+    );
+    assert!(
+        misspelt[0].contains("never \"labelled\" (the workflow's triggers deliver \"labeled\")")
+            && !misspelt.iter().any(|m| m.contains("unlabled")),
+        "{misspelt:#?}"
+    );
     // A trigger without activity types: nothing is judged.
     for on in [
         "on: [issues, push]\n",
@@ -369,4 +391,43 @@ fn github_event_action_is_judged_by_the_triggers_activity_types() {
     ] {
         assert_eq!(impossible(on), Vec::<String>::new(), "{on}");
     }
+}
+
+/// `github.event.<field>` is judged by the fields the triggers' payloads
+/// carry, only when every trigger's payload fields are known.
+#[test]
+fn a_payload_field_no_trigger_sends_is_always_null() {
+    let job = "jobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n      - if: github.event.forced\n        run: echo\n      - run: echo ${{ github.event.action }} ${{ github.event.ref }}\n";
+    let absent = |on: &str| -> Vec<String> {
+        r(&format!("{on}{job}"))
+            .into_iter()
+            .filter(|m| m.contains("is always null"))
+            .collect()
+    };
+    // push carries `forced` but not `pull_request`; fields many events
+    // share (`action`, `ref`) are never judged.
+    let push = absent("on: push\n");
+    assert_eq!(push.len(), 1, "{push:#?}");
+    assert!(push[0].starts_with("6:"), "{push:#?}");
+    assert!(
+        push[0].contains("github.event.pull_request is always null")
+            && push[0].contains("(\"push\")")
+            && push[0].contains("\"pull_request_target\""),
+        "{push:#?}"
+    );
+    // issues: neither field is sent.
+    let issues = absent("on:\n  issues:\n    types: [opened]\n");
+    let lines: Vec<&str> = issues.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
+    assert_eq!(lines, ["8", "9"], "{issues:#?}");
+    // One trigger sending the field is enough; a trigger whose payload is
+    // not listed (`workflow_call`: the caller's) turns the check off.
+    for on in [
+        "on: [push, pull_request]\n",
+        "on:\n  push:\n  workflow_call:\n",
+        "on: [issues, repository_dispatch]\n",
+    ] {
+        let found = absent(on);
+        assert!(!found.iter().any(|m| m.contains("pull_request is")), "{on}: {found:#?}");
+    }
+    assert_eq!(absent("on: [issues, deployment_status]\n"), Vec::<String>::new());
 }
