@@ -94,7 +94,7 @@ impl EventPayload {
     /// `wf`'s triggers, or `None` when it has none or one not judged.
     pub(super) fn of(wf: &Workflow<'_>) -> Option<EventPayload> {
         let events = wf.events();
-        if events.is_empty() || !events.iter().all(|e| JUDGED.contains(&e.as_ref())) {
+        if events.is_empty() || !events.iter().all(|e| JUDGED.contains(e)) {
             return None;
         }
         Some(EventPayload {
