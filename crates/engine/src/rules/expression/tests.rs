@@ -339,12 +339,7 @@ fn a_boolean_input_compared_with_a_word_other_than_true_or_false_is_never_equal(
 #[test]
 fn github_event_action_is_judged_by_the_triggers_activity_types() {
     let job = "jobs:\n  a:\n    runs-on: x\n    steps:\n      - if: github.event.action == 'labelled'\n        run: echo\n      - if: github.event.action != 'closed'\n        run: echo\n      - if: github.event.action == 'OPENED'\n        run: echo\n";
-    let impossible = |on: &str| -> Vec<String> {
-        r(&format!("{on}{job}"))
-            .into_iter()
-            .filter(|m| m.contains("github.event.action is never"))
-            .collect()
-    };
+    let impossible = |on: &str| under_triggers(on, job, "github.event.action is never");
     // Every trigger names its types: any other word is impossible.
     let written = impossible("on:\n  issues:\n    types: [opened, labeled]\n  issue_comment:\n    types: created\n");
     let lines: Vec<&str> = written.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
@@ -393,17 +388,20 @@ fn github_event_action_is_judged_by_the_triggers_activity_types() {
     }
 }
 
+/// The findings of the workflow `on` + `job` whose message holds `needle`.
+fn under_triggers(on: &str, job: &str, needle: &str) -> Vec<String> {
+    r(&format!("{on}{job}"))
+        .into_iter()
+        .filter(|m| m.contains(needle))
+        .collect()
+}
+
 /// `github.event.<field>` is judged by the fields the triggers' payloads
 /// carry, only when every trigger's payload fields are known.
 #[test]
 fn a_payload_field_no_trigger_sends_is_always_null() {
     let job = "jobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n      - if: github.event.forced\n        run: echo\n      - run: echo ${{ github.event.action }} ${{ github.event.ref }}\n";
-    let absent = |on: &str| -> Vec<String> {
-        r(&format!("{on}{job}"))
-            .into_iter()
-            .filter(|m| m.contains("is always null"))
-            .collect()
-    };
+    let absent = |on: &str| under_triggers(on, job, "is always null");
     // push carries `forced` but not `pull_request`; fields many events
     // share (`action`, `ref`) are never judged.
     let push = absent("on: push\n");
