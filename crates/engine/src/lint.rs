@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::external::ScriptChecker;
 use crate::model::{FileKind, Workflow};
 use crate::repo::{NoRepo, RepoFiles};
-use crate::rules::{Context, RULES, Rule};
+use crate::rules::{Context, RULES, RelintScope, Rule};
 use crate::text::TextRange;
 use crate::yaml::{self, Document};
 
@@ -90,12 +90,12 @@ fn lint_document(path: &str, bytes: &[u8], doc: Document, opts: &LintOptions<'_>
 
 /// Lint an already-parsed document (the language server keeps the parse).
 pub fn lint_parsed(path: &str, source: &str, doc: &Document, opts: &LintOptions<'_>) -> Vec<Diagnostic> {
-    lint_with(path, source, doc, opts, RULES, None, None)
+    lint_with(path, source, doc, opts, RULES, None, RelintScope::default())
 }
 
 /// [`lint_parsed`] with only `rules` run, and only the fixes of
 /// `fixes_for` wanted (`None`: all; see [`Context::wants_fixes`]);
-/// `relint_jobs`: see [`Context::relint_jobs`].
+/// `scope`: see [`Context::relint_jobs`] and [`Context::places`].
 fn lint_with(
     path: &str,
     source: &str,
@@ -103,7 +103,7 @@ fn lint_with(
     opts: &LintOptions<'_>,
     rules: &[&Rule],
     fixes_for: Option<&[&str]>,
-    relint_jobs: Option<&[String]>,
+    scope: RelintScope<'_>,
 ) -> Vec<Diagnostic> {
     let kind = opts.kind.unwrap_or_else(|| FileKind::detect(path, doc.root.as_ref()));
     let workflow = match (kind, doc.root.as_ref()) {
@@ -127,7 +127,8 @@ fn lint_with(
         indent_unit: Default::default(),
         derived: &derived,
         fixes_for,
-        relint_jobs,
+        relint_jobs: scope.jobs,
+        places: scope.places,
     };
     crate::rules::run_rules(&mut ctx, rules);
     let mut diags = ctx.out;
@@ -164,11 +165,19 @@ fn relint_with(
     rules: &[&Rule],
     fixes_for: Option<&[&str]>,
 ) -> crate::fix::Relinted {
-    relint_parsed(path, text, &yaml::parse(text.as_bytes()), opts, rules, fixes_for, None)
+    relint_parsed(
+        path,
+        text,
+        &yaml::parse(text.as_bytes()),
+        opts,
+        rules,
+        fixes_for,
+        RelintScope::default(),
+    )
 }
 
-/// [`relint_with`] of a text already parsed; `relint_jobs`: see
-/// [`Context::relint_jobs`].
+/// [`relint_with`] of a text already parsed; `scope`: see
+/// [`Context::relint_jobs`] and [`Context::places`].
 pub(crate) fn relint_parsed(
     path: &str,
     text: &str,
@@ -176,7 +185,7 @@ pub(crate) fn relint_parsed(
     opts: &LintOptions<'_>,
     rules: &[&Rule],
     fixes_for: Option<&[&str]>,
-    relint_jobs: Option<&[String]>,
+    scope: RelintScope<'_>,
 ) -> crate::fix::Relinted {
     // Verification re-lints once per fix; external checkers would cost a
     // process per fix for findings no fix touches.
@@ -191,7 +200,7 @@ pub(crate) fn relint_parsed(
     };
     crate::fix::Relinted {
         parse_errors: parse_error_count(doc),
-        diagnostics: lint_with(path, text, doc, &relint_opts, rules, fixes_for, relint_jobs),
+        diagnostics: lint_with(path, text, doc, &relint_opts, rules, fixes_for, scope),
     }
 }
 
@@ -271,10 +280,10 @@ fn verify_within(
     // a finding), so an inserted line can move a comment off the error it
     // silenced, and that error, new in the re-lint, would go unseen.
     let skippable = kind == FileKind::Workflow && Suppressions::new(source, &doc).lines.is_empty();
-    let errors: Vec<(&'static str, String, TextRange)> = diags
+    let errors: Vec<(&'static str, &'static str, String, TextRange)> = diags
         .iter()
         .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-        .map(|d| (d.rule, d.message.clone(), d.range))
+        .map(|d| (d.rule, d.code, d.message.clone(), d.range))
         .collect();
     let count = std::cell::Cell::new(Relints::default());
     #[cfg(debug_assertions)]
@@ -317,7 +326,7 @@ fn verify_within(
                     edits.iter().any(|e| {
                         errors
                             .iter()
-                            .any(|(_, _, r)| e.range.start <= r.end && r.start <= e.range.end)
+                            .any(|(.., r)| e.range.start <= r.end && r.start <= e.range.end)
                     })
                 };
                 let scoping = skippable && !inside_an_error();
@@ -344,7 +353,38 @@ fn verify_within(
                     .then(|| crate::rules::expression::rescope::jobs_to_recheck(&touched, doc))
                     .flatten();
                 n.scoped += usize::from(jobs.is_some());
-                let mut relinted = relint_parsed(path, text, doc, opts, &run, Some(fixing), jobs.as_deref());
+                // The rules whose findings split by place, when they must
+                // run but not for their own fixes, check only the jobs and
+                // steps the edits met; their errors elsewhere are those
+                // before, moved (`rules::edited_places`).
+                let scoped_rules =
+                    |rule: &str| crate::rules::edited_places::SCOPED_RULES.contains(&rule) && !fixing.contains(&rule);
+                let places = (scoping && run.iter().any(|r| scoped_rules(r.id)))
+                    .then(|| {
+                        let places = crate::rules::edited_places::EditedPlaces::new(edits, doc);
+                        let before = errors
+                            .iter()
+                            .filter(|(rule, ..)| scoped_rules(rule))
+                            .map(|(rule, code, m, r)| ((*rule, *code, m), *r));
+                        let reused = crate::rules::edited_places::unchanged(before, &places, text, doc, edits);
+                        let line_numbered = reused
+                            .iter()
+                            .any(|((_, code, _), _)| crate::rules::edited_places::LINE_NUMBERED_CODES.contains(code));
+                        (!line_numbered).then_some((places, reused))
+                    })
+                    .flatten();
+                let scope = RelintScope {
+                    jobs: jobs.as_deref(),
+                    places: places.as_ref().map(|(places, _)| places),
+                };
+                let mut relinted = relint_parsed(path, text, doc, opts, &run, Some(fixing), scope);
+                if let Some((_, reused)) = &places {
+                    relinted
+                        .diagnostics
+                        .extend(reused.iter().map(|((rule, _, message), range)| {
+                            Diagnostic::new(path, rule, crate::diagnostic::Severity::Error, *range, message.as_str())
+                        }));
+                }
                 // Verification counts errors by message against the whole
                 // file's before: the other jobs' (and the workflow level's)
                 // expression errors, moved, complete the re-lint.
@@ -352,7 +392,7 @@ fn verify_within(
                     let before = errors
                         .iter()
                         .filter(|(rule, ..)| *rule == expression)
-                        .map(|(_, m, r)| (m, *r));
+                        .map(|(_, _, m, r)| (m, *r));
                     let outside = crate::rules::expression::rescope::outside_jobs(before, doc, edits, jobs);
                     relinted.diagnostics.extend(outside.into_iter().map(|(message, range)| {
                         Diagnostic::new(
@@ -367,6 +407,11 @@ fn verify_within(
                 #[cfg(debug_assertions)]
                 if !skipped.is_empty() {
                     assert_skipped_rules_find_the_same(path, source, text, edits, opts, &skipped);
+                }
+                #[cfg(debug_assertions)]
+                if places.is_some() {
+                    let mismatch = crate::rules::edited_places::mismatch(path, source, text, edits, opts);
+                    assert!(mismatch.is_none(), "{path}: {}", mismatch.unwrap_or_default());
                 }
                 #[cfg(debug_assertions)]
                 if let Some(jobs) = &jobs {

@@ -19,6 +19,7 @@ pub mod cache_poisoning;
 pub mod dangerous_triggers;
 pub mod deprecated_commands;
 pub mod docs;
+pub(crate) mod edited_places;
 pub mod events;
 pub mod excessive_permissions;
 pub mod expression;
@@ -415,6 +416,19 @@ pub struct Context<'a> {
     /// rule then checks only those jobs, its other findings being the ones
     /// before the edits, moved. `None`: the whole file.
     pub(crate) relint_jobs: Option<&'a [String]>,
+    /// In a re-lint for verification, where the edits put their text: the
+    /// [`edited_places::SCOPED_RULES`] then check only the jobs and steps
+    /// it meets ([`Context::rechecks`]), their other findings being the ones
+    /// before the edits, moved. `None`: the whole file.
+    pub(crate) places: Option<&'a edited_places::EditedPlaces>,
+}
+
+/// What of the file a verification re-lint checks again, where less than
+/// the whole: [`Context::relint_jobs`] and [`Context::places`].
+#[derive(Clone, Copy, Default)]
+pub(crate) struct RelintScope<'a> {
+    pub(crate) jobs: Option<&'a [String]>,
+    pub(crate) places: Option<&'a edited_places::EditedPlaces>,
 }
 
 /// Indexes of one file that several rules read, each built on first use and
@@ -460,6 +474,31 @@ impl<'a> Context<'a> {
     /// a fix that is costly to build (one that parses) when not.
     pub fn wants_fixes(&self) -> bool {
         self.fixes_for.is_none_or(|rules| rules.contains(&self.rule))
+    }
+
+    /// Whether the running rule must check the job or step at `region`
+    /// ([`edited_places::job_region`], [`edited_places::step_regions`]):
+    /// always, unless it is one of the [`edited_places::SCOPED_RULES`] in
+    /// a re-lint whose edits did not meet the place.
+    pub(crate) fn rechecks(&self, region: TextRange) -> bool {
+        self.scoped_places().is_none_or(|p| p.hits(region))
+    }
+
+    /// [`Context::rechecks`] for what lies outside every job.
+    pub(crate) fn rechecks_workflow_level(&self) -> bool {
+        self.scoped_places().is_none_or(|p| p.workflow_level())
+    }
+
+    /// Which of a job's `steps` the running rule must check
+    /// ([`Context::rechecks`] of each one's place); `None`: every one.
+    pub(crate) fn rechecked_steps(&self, steps: &[Node]) -> Option<Vec<bool>> {
+        let places = self.scoped_places()?;
+        let regions = edited_places::step_regions(self.source, steps)?;
+        Some(regions.into_iter().map(|r| places.hits(r)).collect())
+    }
+
+    fn scoped_places(&self) -> Option<&'a edited_places::EditedPlaces> {
+        self.places.filter(|_| edited_places::SCOPED_RULES.contains(&self.rule))
     }
 
     pub fn report(&mut self, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {

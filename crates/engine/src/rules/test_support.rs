@@ -131,3 +131,39 @@ impl crate::repo::RepoFiles for CountingRepo {
         self.inner.list()
     }
 }
+
+/// The edits the fixture sweeps try on `source` (parsed as `doc`): each of
+/// `after` as a new line at every line end (at that line's indentation and
+/// the next one's), each of `before` as a new line at every line start, and
+/// the last two bytes of every scalar replaced by a word.
+pub fn sweep_edits(
+    source: &str,
+    doc: &crate::yaml::Document,
+    after: &[&str],
+    before: &[&str],
+) -> Vec<crate::diagnostic::Edit> {
+    use crate::diagnostic::Edit;
+    let mut edits: Vec<Edit> = Vec::new();
+    for (end, column) in line_insertion_points(source) {
+        for entry in after {
+            let text = format!("\n{}{entry}", " ".repeat(column));
+            edits.push(Edit::insert("f.yml", end, text));
+        }
+    }
+    let eol = crate::edit::line_ending(source);
+    for (start, column) in line_start_points(source) {
+        for entry in before {
+            let text = format!("{}{entry}{eol}", " ".repeat(column));
+            edits.push(Edit::insert("f.yml", start, text));
+        }
+    }
+    if let Some(root) = &doc.root {
+        root.walk(&mut |n| {
+            if n.is_scalar() && n.span.len() >= 2 && source.is_char_boundary(n.span.end - 2) {
+                let range = crate::text::TextRange::new(n.span.end - 2, n.span.end);
+                edits.push(Edit::replace("f.yml", range, "v42"));
+            }
+        });
+    }
+    edits
+}

@@ -140,6 +140,7 @@ fn metadata_findings(
         derived: &derived,
         fixes_for: None,
         relint_jobs: None,
+        places: None,
     };
     crate::rules::run_rules(&mut ctx, METADATA_RULES);
     let mut out = ctx.out;

@@ -130,12 +130,20 @@ pub(crate) fn mismatch(
 ) -> Option<String> {
     let rules: &[&crate::rules::Rule] = &[&super::RULE];
     let errors = |text: &str, doc: &crate::yaml::Document, jobs: Option<&[String]>| -> Vec<(String, TextRange)> {
-        crate::lint::relint_parsed(path, text, doc, opts, rules, None, jobs)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .map(|d| (d.message, d.range))
-            .collect()
+        crate::lint::relint_parsed(
+            path,
+            text,
+            doc,
+            opts,
+            rules,
+            None,
+            crate::rules::RelintScope { jobs, places: None },
+        )
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.message, d.range))
+        .collect()
     };
     let edited = crate::yaml::parse(text.as_bytes());
     let original = crate::yaml::parse(source.as_bytes());
@@ -236,9 +244,10 @@ mod tests {
                 .filter(|d| d.severity == Severity::Error)
                 .map(|d| d.range)
                 .collect();
-            let mut edits: Vec<Edit> = Vec::new();
-            for (end, column) in crate::rules::test_support::line_insertion_points(&source) {
-                for entry in [
+            let edits = crate::rules::test_support::sweep_edits(
+                &source,
+                &doc,
+                &[
                     "if: false",
                     "id: a",
                     "id: 1x",
@@ -247,30 +256,15 @@ mod tests {
                     "strategy: x",
                     "outputs: x",
                     "needs: a",
-                ] {
-                    let text = format!("\n{}{entry}", " ".repeat(column));
-                    edits.push(Edit::insert("f.yml", end, text));
-                }
-            }
-            let eol = crate::edit::line_ending(&source);
-            for (start, column) in crate::rules::test_support::line_start_points(&source) {
-                for entry in [
+                ],
+                &[
                     "if: false",
                     "id: a",
                     "uses: actions/checkout@v4",
                     "outputs: {}",
                     "needs: a",
-                ] {
-                    let text = format!("{}{entry}{eol}", " ".repeat(column));
-                    edits.push(Edit::insert("f.yml", start, text));
-                }
-            }
-            doc.root.as_ref().expect("root").walk(&mut |n| {
-                if n.is_scalar() && n.span.len() >= 2 && source.is_char_boundary(n.span.end - 2) {
-                    let range = TextRange::new(n.span.end - 2, n.span.end);
-                    edits.push(Edit::replace("f.yml", range, "v42"));
-                }
-            });
+                ],
+            );
             for edit in &edits {
                 let refs = [edit];
                 let text = crate::fix::apply_edits("f.yml", &source, &refs).expect("edits apply");

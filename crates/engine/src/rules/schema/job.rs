@@ -399,8 +399,13 @@ fn steps(ctx: &mut Context<'_>, v: &Node, job: &str) {
             format!("\"steps\" of job \"{job}\" is empty; GitHub rejects a job that defines no steps"),
         );
     }
-    for item in items {
-        step(ctx, item, StepKind::Workflow);
+    // In a verification re-lint, only the steps the edits met
+    // (`rules::edited_places`).
+    let rechecked = ctx.rechecked_steps(items);
+    for (i, item) in items.iter().enumerate() {
+        if rechecked.as_ref().is_none_or(|r| r[i]) {
+            step(ctx, item, StepKind::Workflow);
+        }
     }
 }
 

@@ -3,6 +3,10 @@
 //! expressions are accepted wherever GitHub evaluates one in place of a
 //! value. Finer checks (event filters, permission scopes, runner labels,
 //! matrix rows) belong to their own rules so each finding is reported once.
+//! Its findings split by place (a step's read that step, a job's keys' that
+//! job's entry, the workflow level's the entries outside `jobs:`), so a
+//! verification re-lint checks only the places its edits met
+//! (`rules::edited_places`).
 
 mod action;
 pub mod codes;

@@ -34,6 +34,15 @@ pub(super) fn check_workflow(ctx: &mut Context<'_>, root: &Node) {
         }
         return;
     };
+    // In a verification re-lint, only the places the edits met
+    // (`rules::edited_places`): the workflow level when an edit lies outside
+    // every job, and the jobs an edit lies in.
+    if !ctx.rechecks_workflow_level() {
+        if let Some(jobs) = root.get("jobs").and_then(Node::as_mapping) {
+            check_jobs(ctx, jobs);
+        }
+        return;
+    }
     check_keys(ctx, entries, "the workflow", keys::WORKFLOW);
     for k in ["on", "jobs"] {
         if root.entry(k).is_none() && !ctx.doc.has_parse_errors() {
@@ -62,12 +71,19 @@ pub(super) fn check_workflow(ctx: &mut Context<'_>, root: &Node) {
             "cache-mode" => job::cache_mode(ctx, v),
             "jobs" => {
                 if let Some(jobs) = nonempty_mapping(ctx, v, "\"jobs\" section") {
-                    for j in jobs {
-                        job::check_job(ctx, j);
-                    }
+                    check_jobs(ctx, jobs);
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// Each job of `jobs:` that [`Context::rechecks`].
+fn check_jobs(ctx: &mut Context<'_>, jobs: &[Entry]) {
+    for j in jobs {
+        if ctx.rechecks(crate::rules::edited_places::job_region(j)) {
+            job::check_job(ctx, j);
         }
     }
 }
