@@ -167,3 +167,35 @@ pub fn sweep_edits(
     }
     edits
 }
+
+/// Every workflow rule fixture that parses without error or anchor, with
+/// its text, its tree and the ranges of its error-severity findings (linted
+/// as `path` with `opts`): what the re-lint sweeps edit, leaving out edits
+/// that fall inside an error as verification does.
+pub fn clean_workflow_fixtures(
+    path: &str,
+    opts: &LintOptions<'_>,
+) -> Vec<(
+    std::path::PathBuf,
+    String,
+    crate::yaml::Document,
+    Vec<crate::text::TextRange>,
+)> {
+    rule_fixture_files()
+        .into_iter()
+        .filter(|p| p.file_stem().is_none_or(|s| s != "action"))
+        .filter_map(|file| {
+            let source = std::fs::read_to_string(&file).ok()?;
+            let doc = crate::yaml::parse(source.as_bytes());
+            if !doc.errors.is_empty() || doc.anchored || doc.root.is_none() {
+                return None;
+            }
+            let errors = lint(path, source.as_bytes(), opts)
+                .into_iter()
+                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+                .map(|d| d.range)
+                .collect();
+            Some((file, source, doc, errors))
+        })
+        .collect()
+}

@@ -228,22 +228,7 @@ mod tests {
         };
         let path = ".github/workflows/f.yml";
         let (mut scoped, mut unchecked) = (0usize, 0usize);
-        let files = crate::rules::test_support::rule_fixture_files()
-            .into_iter()
-            .filter(|p| p.file_stem().is_none_or(|s| s != "action"));
-        for file in files {
-            let Ok(source) = std::fs::read_to_string(&file) else {
-                continue;
-            };
-            let doc = yaml::parse(source.as_bytes());
-            if !doc.errors.is_empty() || doc.anchored || doc.root.is_none() {
-                continue;
-            }
-            let errors: Vec<TextRange> = crate::lint::lint(path, source.as_bytes(), &opts)
-                .into_iter()
-                .filter(|d| d.severity == Severity::Error)
-                .map(|d| d.range)
-                .collect();
+        for (file, source, doc, errors) in crate::rules::test_support::clean_workflow_fixtures(path, &opts) {
             let edits = crate::rules::test_support::sweep_edits(
                 &source,
                 &doc,
