@@ -4,6 +4,7 @@
 
 use autoheal_engine::model::Job;
 use autoheal_engine::yaml::Node;
+use autoheal_logs::knowledge::place::{alpine_image, container_user, debian_image};
 use autoheal_logs::shell_lex::Dialect;
 
 pub use autoheal_engine::rules::runner_label::Os;
@@ -60,99 +61,6 @@ pub fn platform(job: &Job<'_>) -> Platform {
     } else {
         Platform::Unknown("the job's runner OS cannot be determined from `runs-on`".into())
     }
-}
-
-/// Whether a (lowercased) image reference names a Debian or Ubuntu image,
-/// where `apt-get` installs as root. The Docker official images named here
-/// are Debian-based in their default and `-slim`/codename variants, and
-/// publish other bases as tag variants (`-alpine`, `-windowsservercore`,
-/// `-nanoserver`); `openjdk`'s default variant from JDK 12 on is Oracle Linux
-/// (docker-library/openjdk's `oracle` directory, `-oraclelinux8`), with
-/// Debian only as `-slim` and codename tags, so it counts only with one.
-/// Any word naming another distribution (Red Hat's `ubi9/…` images, CentOS,
-/// Fedora, Rocky, Alma, Amazon Linux, openSUSE, the manylinux images) wins
-/// over a language name in the same reference (`ubi9/nodejs-20` has node).
-fn debian_image(lower: &str) -> bool {
-    const DEBIANISH: &[&str] = &[
-        "ubuntu",
-        "debian",
-        "python",
-        "node",
-        "golang",
-        "rust",
-        "buildpack-deps",
-        "ruby",
-    ];
-    const DEBIAN_CODENAMES: &[&str] = &["slim", "stretch", "buster", "bullseye", "bookworm", "trixie", "sid"];
-    // Ubuntu's release codenames, which images built on Ubuntu put in their
-    // tags (`eclipse-temurin:21-jdk-jammy`, `…-noble`): apt-get as root.
-    const UBUNTU_CODENAMES: &[&str] = &["bionic", "focal", "jammy", "noble"];
-    const OTHER_BASES: &[&str] = &[
-        "alpine",
-        "windowsservercore",
-        "nanoserver",
-        "oracle",
-        "oraclelinux",
-        "ubi",
-        "redhat",
-        "rhel",
-        "centos",
-        "fedora",
-        "rockylinux",
-        "almalinux",
-        "amazonlinux",
-        "opensuse",
-        "suse",
-        "manylinux",
-        "musllinux",
-        "wolfi",
-        "distroless",
-    ];
-    let words = image_words(lower);
-    if words.iter().any(|w| OTHER_BASES.contains(w)) {
-        return false;
-    }
-    if words.iter().any(|w| UBUNTU_CODENAMES.contains(w)) {
-        return true;
-    }
-    if lower.contains("openjdk") {
-        return words.iter().any(|w| DEBIAN_CODENAMES.contains(w));
-    }
-    DEBIANISH.iter().any(|d| lower.contains(d))
-}
-
-/// Words of an image reference: registry, path, tag (`3.12-slim-bookworm`),
-/// each without the version digits a base's name carries (`ubi9`,
-/// `alpine3.20`, `manylinux2014`, `oraclelinux8`).
-fn image_words(lower: &str) -> Vec<&str> {
-    lower
-        .split(['/', ':', '@', '-', '_', '.'])
-        .map(|w| w.trim_end_matches(|c: char| c.is_ascii_digit()))
-        .collect()
-}
-
-/// Whether a (lowercased) image reference names an Alpine image: the
-/// `alpine` image itself or a Docker official image's `-alpine` variant
-/// (`node:20-alpine`, `python:3.12-alpine3.20`), where `apk` installs as
-/// root; never one that also names a Windows base.
-fn alpine_image(lower: &str) -> bool {
-    let words = image_words(lower);
-    words.contains(&"alpine") && !words.iter().any(|w| ["windowsservercore", "nanoserver"].contains(w))
-}
-
-/// The user a container's `options:` (`docker create` flags) runs it as,
-/// when that is not root: `--user 1001`, `--user=app:app`, `-u 1001`.
-/// `root`, `0` and `0:0` are root, whose installs work without `sudo`.
-fn container_user(options: &str) -> Option<&str> {
-    let words: Vec<&str> = options.split_whitespace().collect();
-    let user = words.iter().enumerate().find_map(|(i, w)| match *w {
-        "--user" | "-u" => words.get(i + 1).copied(),
-        _ => w
-            .strip_prefix("--user=")
-            .or_else(|| w.strip_prefix("-u").filter(|u| !u.is_empty() && !u.starts_with('-'))),
-    })?;
-    let name = user.split(':').next().unwrap_or(user).trim_matches(['"', '\'']);
-    (!matches!(name, "root" | "0")).then_some(user)
 }
 
 /// The one OS among `oses` (the job's) that the failing leg's display name

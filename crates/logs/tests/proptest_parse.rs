@@ -138,6 +138,7 @@ proptest! {
             own_packages: &own,
             python: None,
             runner: None,
+            place: autoheal_logs::knowledge::place::Place::UNKNOWN,
             gems: &own,
             build_env: None,
         };

@@ -9141,6 +9141,19 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // `docs/json-output.md` makes such a command `fixable: false`, as the
     // set's other setup-action toolchains are. Counted as a first-run miss.
     ("b128-opam-command-not-found-macos15.log", "not a known tool"),
+    // A route whose fix does not work where the log shows the step ran
+    // (`knowledge::install::reaches`, the list the generator refuses by;
+    // fix130): shellcheck on a hosted Ubuntu image (its script path
+    // `/home/runner/work/_temp`), which has it preinstalled; jq on a
+    // self-hosted runner (`Runner name: 'ci-muc-03'`, no `Runner Image`);
+    // psql on hosted Windows (`Image: windows-2022`), whose Chocolatey
+    // package leaves it off later steps' PATH.
+    ("ghlog-generic-then-specific.log", "not where it ran"),
+    (
+        "b91-selfhosted-de-bash-jq-befehl-nicht-gefunden.log",
+        "not where it ran",
+    ),
+    ("b100-pwsh-psql-not-recognized-windows.log", "not where it ran"),
 ];
 
 fn expected_fixable(name: &str, category: Category, subject: Option<&str>) -> bool {

@@ -1,41 +1,20 @@
 //! Docker Compose v1 (`docker-compose`) is gone from GitHub-hosted runners;
 //! v2 is the `docker compose` plugin, with the same subcommands and flags.
 
-use autoheal_engine::model::{Job, Step, Workflow};
+use autoheal_engine::model::{Job, Workflow};
 use autoheal_engine::yaml;
 use autoheal_engine::{Edit, Fix};
 
 use super::run_text;
-use crate::runner::{Os, Platform, is_github_hosted, platform};
 use crate::script::{Script, mentions_command, word_positions};
 use crate::{Candidate, Ctx, Files, Generated};
 
 /// Docker Compose v1 (`docker-compose`) is gone from hosted runners; v2 is
 /// the `docker compose` plugin with the same arguments. Every step of the
 /// job that runs v1 fails the same way, so all of them are rewritten.
-pub(super) fn compose_v2(ctx: &Ctx<'_>, job: &Job<'_>, step: &Step<'_>) -> Generated {
-    if step.run().is_none() {
-        return Err("the failing step has no `run:` script".into());
-    }
-    if !is_github_hosted(job) {
-        return Err(format!(
-            "job `{}` does not run on a GitHub-hosted runner, where Compose v2 is known to be installed; install Docker \
-             Compose on the runner or image (a manual fix)",
-            job.id
-        ));
-    }
-    // Docker (and so Compose v2) is on GitHub's Linux and Windows images
-    // only: the macOS images have no Docker at all, where `docker compose`
-    // fails just the same.
-    if let Platform::Hosts(oses) = platform(job) {
-        if oses.contains(&Os::MacOs) {
-            return Err(format!(
-                "job `{}` can run on a macOS runner, whose GitHub-hosted images have no Docker (nor Compose v2); \
-                 install Docker on that runner or run the job on Linux (a manual fix)",
-                job.id
-            ));
-        }
-    }
+/// Where it may run (GitHub's hosted Linux and Windows images, which have
+/// Docker and Compose v2) is `install::refusal`'s to say, read before.
+pub(super) fn compose_v2(ctx: &Ctx<'_>, job: &Job<'_>) -> Generated {
     let mut edits = Vec::new();
     let mut steps = Vec::new();
     for s in &job.steps {

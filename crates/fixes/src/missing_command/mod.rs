@@ -27,9 +27,8 @@ mod wrapper;
 use autoheal_engine::model::{Job, Step, Workflow};
 use autoheal_engine::yaml::{self, Node};
 use autoheal_engine::{Edit, Fix};
-use autoheal_logs::knowledge::install::{
-    self, Brew, BrewPath, Choco, OnPath, Route, SetupAction, UBUNTU_HOSTED_PREINSTALLED, apk_package,
-};
+use autoheal_logs::knowledge::install::{self, Brew, BrewPath, Choco, OnPath, Route, SetupAction, apk_package};
+use autoheal_logs::knowledge::place::{Concrete, Image, Machine, Place, PlaceOs};
 use autoheal_logs::knowledge::tools::likely_typo_of;
 use autoheal_logs::shell_lex::{Dialect, LogicalLine, logical_lines_in};
 use autoheal_logs::subject;
@@ -63,30 +62,27 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
     }
     runs_on_the_runner(step, &crate::elsewhere::step_lines(ctx, job, step), command)?;
     // The one decision the diagnosis's `fixable` reads too.
-    let route = install::route(command);
-    if let Some(Route::ComposeV2) = route {
-        return compose::compose_v2(ctx, job, step);
-    }
-    if let Some(uses) = step.uses() {
+    let route = install::route(command).ok_or_else(|| no_route(command))?;
+    if let Route::ComposeV2 = route {
+        if step.run().is_none() {
+            return Err("the failing step has no `run:` script".into());
+        }
+    } else if let Some(uses) = step.uses() {
         action_reaches_the_runner(ctx, step, uses, command)?;
     }
-    if is_github_hosted(job)
-        && platform(job) == Platform::Hosts(vec![Os::Linux])
-        && UBUNTU_HOSTED_PREINSTALLED.contains(&command)
-    {
-        return Err(format!(
-            "`{command}` is preinstalled on GitHub-hosted Ubuntu runners, where job `{}` runs, so installing it is not the \
-             fix: check the step's `PATH`, its `shell:`, or whether it runs in a container (a manual fix)",
-            job.id
-        ));
+    // Where the job runs, against the one list of places each route
+    // cannot reach (the diagnosis reads it with the place its log shows).
+    reaches_every_place(ctx, job, command, route)?;
+    if let Route::ComposeV2 = route {
+        return compose::compose_v2(ctx, job);
     }
     let pinned = wrapper::pinned(ctx, command)?;
     let earlier = &job.steps[..step.index];
     let blocks = match route {
-        Some(Route::Setup(action)) => setup_steps(ctx, job, step, earlier, action, command)?,
-        Some(Route::Pipx) => pipx_steps(ctx, job, earlier, command)?,
-        Some(Route::Packages { apt, brew, choco }) => package_steps(ctx, job, earlier, command, (apt, brew, choco))?,
-        Some(Route::ComposeV2) | None => return Err(no_route(command)),
+        Route::Setup(action) => setup_steps(ctx, job, step, earlier, action, command)?,
+        Route::Pipx => pipx_steps(ctx, earlier, command)?,
+        Route::Packages { apt, brew, choco } => package_steps(ctx, job, earlier, command, (apt, brew, choco))?,
+        Route::ComposeV2 => return Err(no_route(command)),
     };
     // In a container without git, actions/checkout downloads the tree
     // through the REST API, with no `.git` (its log says so: "To create a
@@ -343,14 +339,71 @@ fn runs_on_linux_arm64(job: &Job<'_>) -> bool {
     })
 }
 
-/// The programs a setup action's scripts call, for a refusal's reason.
-fn script_tools(action: &SetupAction) -> String {
-    action
-        .script_tools
+/// The places job `job` runs (`runs-on`, its matrix, `container:`), each
+/// with its OS, architecture and machine: a matrix leg the log names alone
+/// (`runner::leg_os`), a `runs-on` autoheal cannot read as every place.
+fn job_places(ctx: &Ctx<'_>, job: &Job<'_>) -> Vec<Concrete> {
+    let arm64 = runs_on_linux_arm64(job);
+    let place = |os: Option<PlaceOs>, machine: Machine| Place {
+        os,
+        arm64: Some(arm64 && os.is_none_or(|o| o == PlaceOs::Linux)),
+        machine: Some(machine),
+    };
+    let places = match platform(job) {
+        Platform::DebianContainer => vec![place(None, Machine::Container(Some(Image::Debian)))],
+        Platform::AlpineContainer => vec![place(None, Machine::Container(Some(Image::Alpine)))],
+        Platform::Unknown(_) if job.get("container").is_some() => {
+            vec![place(None, Machine::Container(Some(Image::Other)))]
+        }
+        Platform::Hosts(oses) => {
+            let oses = match crate::runner::leg_os(ctx.failure.job.as_deref(), &oses) {
+                Some(leg) => vec![leg],
+                None => oses,
+            };
+            let machine = if is_github_hosted(job) {
+                Machine::Hosted
+            } else {
+                Machine::SelfHosted
+            };
+            oses.into_iter()
+                .map(|os| {
+                    let os = match os {
+                        Os::Linux => PlaceOs::Linux,
+                        Os::MacOs => PlaceOs::MacOs,
+                        Os::Windows => PlaceOs::Windows,
+                    };
+                    place(Some(os), machine)
+                })
+                .collect()
+        }
+        // No OS label and not GitHub's images: a self-hosted runner (or a
+        // `runs-on` only the run resolves), on any OS.
+        Platform::Unknown(_) => vec![place(None, Machine::SelfHosted)],
+    };
+    places.iter().flat_map(Place::completions).collect()
+}
+
+/// The route's fix works in every place the job runs (`install::refusal`,
+/// the one list): a place it cannot reach refuses it, and so does every
+/// place being a hosted Ubuntu image that already has the command (a job
+/// that also runs elsewhere may have missed it there).
+fn reaches_every_place(ctx: &Ctx<'_>, job: &Job<'_>, command: &str, route: Route) -> Result<(), String> {
+    let places = job_places(ctx, job);
+    let because = |why: String| match platform(job) {
+        Platform::Unknown(reason) => format!("{why} ({reason})"),
+        _ => why,
+    };
+    if let Some(why) = places.iter().find_map(|at| install::cannot_reach(command, route, at)) {
+        return Err(because(why));
+    }
+    let preinstalled: Vec<String> = places
         .iter()
-        .map(|t| format!("`{t}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .filter_map(|at| install::preinstalled(command, route, at))
+        .collect();
+    if !places.is_empty() && preinstalled.len() == places.len() {
+        return Err(preinstalled.into_iter().next().unwrap_or_default());
+    }
+    Ok(())
 }
 
 fn setup_steps(
@@ -361,45 +414,6 @@ fn setup_steps(
     action: &SetupAction,
     command: &str,
 ) -> Result<Vec<Block>, String> {
-    match platform(job) {
-        Platform::Unknown(reason) if job.get("container").is_some() => {
-            // Setup actions download builds for GitHub's images, which a
-            // container of unknown lineage may not run.
-            return Err(format!("cannot set up {} for this job: {reason}", action.what));
-        }
-        // Their builds are linked against glibc; Alpine's C library is musl.
-        Platform::AlpineContainer => {
-            return Err(format!(
-                "cannot set up {} for this job: its container image is Alpine Linux, whose musl C library the setup \
-                 action's builds (made for GitHub's glibc images) may not run on; install it in the image instead",
-                action.what
-            ));
-        }
-        Platform::DebianContainer if !action.script_tools.is_empty() => {
-            return Err(format!(
-                "cannot set up {} for this job: the setup action's scripts call {}, which the job's container image may \
-                 not have; install {command} in the image instead (a manual fix)",
-                action.what,
-                script_tools(action)
-            ));
-        }
-        _ => {}
-    }
-    // A self-hosted runner's machine has whatever its owner installed.
-    if !action.script_tools.is_empty() && !is_github_hosted(job) {
-        return Err(format!(
-            "cannot set up {} for this job: it runs on a self-hosted runner, and the setup action's scripts call {}, \
-             which that machine may not have; install {command} on the runner instead (a manual fix)",
-            action.what,
-            script_tools(action)
-        ));
-    }
-    if !action.linux_arm64 && runs_on_linux_arm64(job) {
-        return Err(format!(
-            "cannot set up {} for this job: it runs on a Linux ARM64 runner, for which `{}` has no build",
-            action.what, action.uses
-        ));
-    }
     let has_action = earlier
         .iter()
         .any(|s| s.uses().is_some_and(|u| uses_repo(u) == uses_repo(action.uses)));
@@ -466,14 +480,7 @@ fn no_route(command: &str) -> String {
     }
 }
 
-fn pipx_steps(ctx: &Ctx<'_>, job: &Job<'_>, earlier: &[Step<'_>], command: &str) -> Result<Vec<Block>, String> {
-    if !is_github_hosted(job) {
-        return Err(format!(
-            "cannot install `{command}` with pipx: job `{}` does not run on a GitHub-hosted image (a container or a \
-             self-hosted runner), where pipx may not be installed",
-            job.id
-        ));
-    }
+fn pipx_steps(ctx: &Ctx<'_>, earlier: &[Step<'_>], command: &str) -> Result<Vec<Block>, String> {
     if earlier
         .iter()
         .any(|s| run_text(s).contains(&format!("pipx install {command}")))
@@ -508,6 +515,7 @@ fn package_steps(
     let name = format!("Install {command}");
     let mut blocks = Vec::new();
     match platform(job) {
+        // `reaches_every_place` refused these.
         Platform::Unknown(reason) => return Err(format!("cannot install `{command}`: {reason}")),
         Platform::DebianContainer => {
             let pkg = apt.ok_or_else(|| format!("no apt package provides `{command}`"))?;
@@ -539,9 +547,7 @@ fn package_steps(
         }
         Platform::Hosts(_) if !is_github_hosted(job) => {
             return Err(format!(
-                "cannot install `{command}`: job `{}` runs on a self-hosted runner (or one whose labels are not GitHub's \
-                 images), whose distribution, package manager and `sudo` rights are unknown, and an install there changes \
-                 a machine later jobs share; install it on the runner or in the job's image (a manual fix)",
+                "cannot install `{command}`: job `{}` runs on a self-hosted runner",
                 job.id
             ));
         }
@@ -560,9 +566,6 @@ fn package_steps(
                     Os::Windows => (choco.map(|c| c.package), "choco install -y"),
                 };
                 let pkg = pkg.ok_or_else(|| format!("no {} package provides `{command}`", os.runner_os()))?;
-                if os == Os::Windows && choco.is_some_and(|c| c.on_path == OnPath::No) {
-                    return Err(choco_off_path(command, pkg));
-                }
                 let earlier = installed(pkg, os);
                 // A program the install leaves off the PATH of later steps (a Windows
                 // installer's directory, the machine PATH only; a keg-only Homebrew formula)
@@ -618,15 +621,6 @@ fn package_steps(
         }
     }
     Ok(blocks)
-}
-
-/// Why a choco install is no fix for `command` (review84 M4).
-fn choco_off_path(command: &str, package: &str) -> String {
-    format!(
-        "Chocolatey's `{package}` package does not make `{command}` runnable in the job's later steps: it is not shimmed \
-         into Chocolatey's `bin`, and an installer's change to the machine PATH is not seen by later steps (the runner \
-         does not re-read it, actions/runner#2056); install `{command}` another way (a manual fix)"
-    )
 }
 
 #[cfg(test)]

@@ -737,68 +737,174 @@ fn sbt_and_flutter_are_set_up_by_their_actions() {
     );
 }
 
-/// `fixable` is one decision with the generator: a `command not found` the
-/// log shows is diagnosed fixable exactly when the generator makes a fix for
-/// it on a hosted runner (`install::route`). Tools autoheal knows but has no
-/// install for (Heroku's CLI, Hugo, conda, …) are neither.
+/// One place a job can run, as its log shows it and as its workflow says.
+struct TestPlace {
+    name: &'static str,
+    /// The job's set-up lines (runner name, image, job container).
+    setup: &'static str,
+    /// Where the runner wrote the step's script.
+    script: &'static str,
+    /// The job's `runs-on` (and `container:`) lines.
+    job: &'static str,
+    /// The step's extra lines (a shell).
+    step: &'static str,
+}
+
+const HOSTED_SETUP: &str = "Runner name: 'GitHub Actions 2'\nMachine name: 'runnervm1a2b3'\n";
+
+fn places() -> Vec<TestPlace> {
+    let container = |name, image: &'static str, job| {
+        TestPlace {
+        name,
+        setup: Box::leak(
+            format!(
+                "{HOSTED_SETUP}##[group]Runner Image\nImage: ubuntu-24.04\n##[endgroup]\n##[group]Initialize containers\n\
+                 ##[command]/usr/bin/docker create --name 1f_job --label 7e --workdir /__w/app/app --network github_network_1 \
+                 -e \"HOME=/github/home\" -e GITHUB_ACTIONS=true -e CI=true -v \"/home/runner/work\":\"/__w\" \
+                 --entrypoint \"tail\" {image} \"-f\" \"/dev/null\"\n##[endgroup]\n"
+            )
+            .into_boxed_str(),
+        ),
+        script: "/__w/_temp/0c9e.sh",
+        job,
+        step: "",
+    }
+    };
+    vec![
+        TestPlace {
+            name: "hosted Ubuntu",
+            setup: "Runner name: 'GitHub Actions 2'\n##[group]Runner Image\nImage: ubuntu-24.04\n##[endgroup]\n",
+            script: "/home/runner/work/_temp/0c9e.sh",
+            job: "runs-on: ubuntu-24.04",
+            step: "",
+        },
+        TestPlace {
+            name: "hosted macOS",
+            setup: "Runner name: 'GitHub Actions 3'\n##[group]Runner Image\nImage: macos-15\n##[endgroup]\n",
+            script: "/Users/runner/work/_temp/0c9e.sh",
+            job: "runs-on: macos-15",
+            step: "",
+        },
+        TestPlace {
+            name: "hosted Windows (Git Bash)",
+            setup: "Runner name: 'GitHub Actions 4'\n##[group]Runner Image\nImage: windows-2022\n##[endgroup]\n",
+            script: "/d/a/_temp/0c9e.sh",
+            job: "runs-on: windows-2022",
+            step: "        shell: bash\n",
+        },
+        TestPlace {
+            name: "hosted Linux ARM64",
+            setup: "Runner name: 'GitHub Actions 5'\n##[group]Runner Image\nImage: ubuntu-24.04-arm\n##[endgroup]\n",
+            script: "/home/runner/work/_temp/0c9e.sh",
+            job: "runs-on: ubuntu-24.04-arm",
+            step: "",
+        },
+        container(
+            "Debian container",
+            "debian:bookworm-slim",
+            "runs-on: ubuntu-24.04\n    container: debian:bookworm-slim",
+        ),
+        container(
+            "Alpine container",
+            "node:20-alpine",
+            "runs-on: ubuntu-24.04\n    container: node:20-alpine",
+        ),
+        container(
+            "another distribution's container",
+            "fedora:41",
+            "runs-on: ubuntu-24.04\n    container: fedora:41",
+        ),
+        TestPlace {
+            name: "self-hosted Linux",
+            setup: "Runner name: 'build-box-3'\nRunner group name: 'Default'\nMachine name: 'build-box-3'\n",
+            script: "/home/ci/actions-runner/_work/_temp/0c9e.sh",
+            job: "runs-on: [self-hosted, linux]",
+            step: "",
+        },
+        TestPlace {
+            name: "self-hosted macOS",
+            setup: "Runner name: 'mac-mini-1'\nRunner group name: 'Default'\nMachine name: 'mac-mini-1'\n",
+            script: "/Users/ci/actions-runner/_work/_temp/0c9e.sh",
+            job: "runs-on: [self-hosted, macOS]",
+            step: "",
+        },
+    ]
+}
+
+/// `fixable` is one decision with the generator, per place: every route
+/// (Compose's rewrite, a setup action with and without scripts and ARM64
+/// builds, pipx, OS packages with and without each manager's package, a
+/// command hosted Ubuntu has, none) on every place (hosted Ubuntu, macOS,
+/// Windows, Linux ARM64, job containers of three kinds, self-hosted), from
+/// a log that shows that place and a workflow that runs there. The
+/// diagnosis never promises a fix the generator refuses, and where the log
+/// shows the place in full, it refuses exactly where the generator does.
 #[test]
 fn the_diagnosis_promises_a_fix_exactly_where_the_generator_makes_one() {
     use autoheal_logs::{LogFile, LogInput, Options, analyze};
     let commands = [
+        "docker-compose",
         "sbt",
         "flutter",
-        "jq",
+        "deno",
         "tox",
-        "yarn",
-        "docker-compose",
+        "jq",
+        "make",
+        "xvfb-run",
+        "cmake",
+        "pandoc",
+        "mvn",
         "heroku",
         "hugo",
-        "conda",
-        "pwsh",
-        "wasm-pack",
-        "msbuild",
-        "yq",
-        "sdkmanager",
-        "flake8",
     ];
-    let mut fixable = 0;
-    for command in commands {
-        let log = format!(
-            "##[group]Run {command} --version\n{command} --version\nshell: /bin/bash -e {{0}}\n##[endgroup]\n\
-             /Users/runner/work/_temp/0c9e2b4a.sh: line 1: {command}: command not found\n\
-             ##[error]Process completed with exit code 127.\n"
-        );
-        let input = LogInput {
-            logs: vec![LogFile {
-                job: Some("build"),
-                bytes: log.as_bytes(),
-            }],
-            ..LogInput::default()
-        };
-        let analysis = analyze(&input, &Options::default()).expect("analyze");
-        let root = analysis.root_cause().expect("a root cause");
-        assert_eq!(root.subject.as_deref(), Some(command), "{root:?}");
-        // A runner where each route applies: Compose v2 is on GitHub's
-        // Linux and Windows images (macOS's have no Docker); the others on
-        // macOS, where none of them is preinstalled (jq is on Ubuntu's).
-        let runner = if command == "docker-compose" {
-            "ubuntu-24.04"
-        } else {
-            "macos-latest"
-        };
-        let src =
-            format!("on: push\njobs:\n  build:\n    runs-on: {runner}\n    steps:\n      - run: {command} --version\n");
-        let generated = outcome(&missing(command, "build").at_step_number(1), &src);
-        assert_eq!(
-            root.fixable,
-            !generated.fixes.is_empty(),
-            "`{command}`: diagnosis {:?}, generator {:?}",
-            root.message,
-            generated.manual_reason
-        );
-        fixable += usize::from(root.fixable);
+    let mut fixable = std::collections::BTreeMap::<&str, usize>::new();
+    let mut refused = std::collections::BTreeMap::<&str, usize>::new();
+    for place in places() {
+        for command in commands {
+            let log = format!(
+                "##[group]Set up job\n{}##[endgroup]\n##[group]Run {command} --version\n{command} --version\nshell: /usr/bin/bash -e {{0}}\n##[endgroup]\n\
+                 {}: line 1: {command}: command not found\n##[error]Process completed with exit code 127.\n",
+                place.setup, place.script
+            );
+            let input = LogInput {
+                logs: vec![LogFile {
+                    job: Some("build"),
+                    bytes: log.as_bytes(),
+                }],
+                ..LogInput::default()
+            };
+            let analysis = analyze(&input, &Options::default()).expect("analyze");
+            let root = analysis.root_cause().expect("a root cause");
+            assert_eq!(root.subject.as_deref(), Some(command), "{}: {root:?}", place.name);
+            let src = format!(
+                "on: push\njobs:\n  build:\n    {}\n    steps:\n      - run: {command} --version\n{}",
+                place.job, place.step
+            );
+            let generated = outcome(&missing(command, "build").at_step_number(1), &src);
+            let made = !generated.fixes.is_empty();
+            assert_eq!(
+                root.fixable, made,
+                "{} `{command}`: diagnosis {:?}, generator {:?}",
+                place.name, root.message, generated.manual_reason
+            );
+            *fixable.entry(place.name).or_default() += usize::from(made);
+            *refused.entry(place.name).or_default() += usize::from(!made);
+        }
     }
-    assert_eq!(fixable, 6, "six of the commands have a route");
+    // Every place has commands of both kinds: no place passes by refusing
+    // everything or by offering everything; except a container of another
+    // distribution, where nothing is installed.
+    for place in places() {
+        let other = place.name == "another distribution's container";
+        assert_eq!(
+            fixable[place.name] == 0,
+            other,
+            "{}: fixable {}",
+            place.name,
+            fixable[place.name]
+        );
+        assert!(refused[place.name] > 0, "{}: nothing is refused", place.name);
+    }
 }
 
 /// Docker is on GitHub's Linux and Windows images, not on the macOS ones:

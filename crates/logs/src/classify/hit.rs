@@ -1,6 +1,7 @@
 //! What one line says (a [`Hit`]) and the context a catalogue entry may look
 //! at besides the line itself ([`Line`]).
 
+use crate::knowledge::place::Place;
 use crate::line::LineKind;
 use crate::report::{Category, PythonVersion, RunnerClass, SubjectDetail};
 use crate::subject::display_text;
@@ -171,6 +172,9 @@ pub struct Line<'a> {
     /// (`Runner Image`, `catalogue::hosted_image`): only GitHub-hosted jobs
     /// do, so `None` says nothing about the architecture.
     pub runner: Option<RunnerClass>,
+    /// Where the step ran, as far as the log shows it: the line's script
+    /// path, else the job's set-up ([`crate::knowledge::place`]).
+    pub place: Place,
     /// The gems the job's log showed Bundler or RubyGems installing or
     /// using so far (`catalogue::installed_gem`).
     pub gems: &'a [String],
@@ -192,6 +196,7 @@ impl<'a> Line<'a> {
             own_packages: &[],
             python: None,
             runner: None,
+            place: Place::UNKNOWN,
             gems: &[],
             build_env: None,
         }

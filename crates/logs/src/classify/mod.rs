@@ -23,6 +23,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::elsewhere;
 use crate::events::{LineEvent, LogSink};
+use crate::knowledge::place::{self, JobEvidence, Place, PlaceOs};
 use crate::knowledge::python::{self, python_version_in};
 use crate::line::{CommandProps, LineKind};
 use crate::report::{Category, Evidence, Failure, PythonVersion, SubjectDetail};
@@ -129,6 +130,9 @@ pub(crate) struct JobState {
     /// The GitHub-hosted image the job ran on, from its set-up's `Runner
     /// Image` group ([`catalogue::hosted_image`]).
     pub image: Option<catalogue::HostedImage>,
+    /// What the job's set-up showed of where it runs (its image, OS, runner
+    /// name, containers), for [`Line::place`].
+    pub evidence: JobEvidence,
     /// The timestamp of the job's latest line.
     pub last_timestamp: Option<i64>,
     /// The job printed an `##[error]` line (every failing step does, and so
@@ -263,6 +267,10 @@ impl Scanner<'_> {
                 .last()
                 .and_then(|j| j.image.as_ref())
                 .map(catalogue::HostedImage::class),
+            place: self
+                .jobs
+                .last()
+                .map_or_else(|| place::from_script_path(text), |j| j.evidence.place_of(text)),
             gems: self.jobs.last().map_or(&[][..], |j| j.gems.as_slice()),
             build_env: self
                 .jobs
@@ -427,6 +435,7 @@ impl Scanner<'_> {
             own_packages: &[],
             python: self.python,
             runner: None,
+            place: Place::UNKNOWN,
             gems: &[],
             build_env: None,
         };
@@ -604,9 +613,24 @@ impl LogSink for Scanner<'_> {
         if self.jobs.last().is_none_or(|j| j.image.is_none()) {
             let previous = self.recent.ordered().last().copied().map(str::to_string);
             if let Some(image) = catalogue::hosted_image(previous.as_deref(), line.text) {
+                let os = if image.name.starts_with("macos") {
+                    PlaceOs::MacOs
+                } else if image.name.starts_with("windows") {
+                    PlaceOs::Windows
+                } else {
+                    PlaceOs::Linux
+                };
+                self.job().evidence.image = Some((os, image.arm64));
                 self.job().image = Some(image);
             }
         }
+        if self.jobs.last().is_none_or(|j| j.evidence.os.is_none()) {
+            let previous = self.recent.ordered().last().copied().map(str::to_string);
+            if let Some(os) = place::os_group_line(previous.as_deref(), line.text) {
+                self.job().evidence.os = Some(os);
+            }
+        }
+        self.job().evidence.learn(line.text);
         if line.kind == LineKind::Error && !line.echo {
             let job = self.job();
             job.errored = true;

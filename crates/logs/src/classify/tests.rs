@@ -12,6 +12,7 @@ fn hit_in(text: &str, script: &str, recent: &[&str], kind: LineKind) -> Option<H
         own_packages: &[],
         python: None,
         runner: None,
+        place: crate::knowledge::place::Place::UNKNOWN,
         gems: &[],
         build_env: None,
     };

@@ -5,7 +5,10 @@
 //! `missing_command` fix installs it from here. Package names are each
 //! distribution's own (packages.ubuntu.com, formulae.brew.sh,
 //! community.chocolatey.org); setup actions and their inputs are from their
-//! `action.yml`.
+//! `action.yml`. Where each route's fix works is [`reaches`], one list
+//! read by the diagnosis and the generator.
+
+use super::place::{Concrete, ConcreteMachine, Image, Place, PlaceOs};
 
 /// A setup action and its inputs, for toolchain commands.
 #[derive(Debug)]
@@ -696,6 +699,190 @@ pub fn routed_commands() -> impl Iterator<Item = &'static str> {
         .chain(SETUP_ACTIONS.iter().flat_map(|a| a.commands.iter().copied()))
         .chain(PIPX_TOOLS.iter().copied())
         .chain(PACKAGES.iter().map(|(c, ..)| *c))
+}
+
+/// Whether a route's fix can work where a step ran.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// It works in every place the evidence allows.
+    Yes,
+    /// It works in none of them; why.
+    No(String),
+    /// It works in some and not others: what the evidence leaves open
+    /// (the generator, which reads the workflow, decides).
+    Unknown,
+}
+
+/// Whether the fix `route` gives for `command` works at `place`: the one
+/// list of the places each route cannot reach, which the diagnosis's
+/// `fixable` (from the place the log shows) and the `missing_command`
+/// generator (from the job's `runs-on` and `container:`) both read. A field
+/// the place leaves open stands for every value it may have.
+pub fn reaches(command: &str, route: Route, place: &Place) -> Reach {
+    let refusals: Vec<Option<String>> = place
+        .completions()
+        .iter()
+        .map(|at| refusal(command, route, at))
+        .collect();
+    if refusals.is_empty() {
+        return Reach::Unknown;
+    }
+    if refusals.iter().all(Option::is_none) {
+        return Reach::Yes;
+    }
+    if refusals.iter().all(Option::is_some) {
+        return Reach::No(refusals.into_iter().flatten().next().unwrap_or_default());
+    }
+    Reach::Unknown
+}
+
+/// Why the fix `route` gives for `command` does not work at `at`, if it
+/// does not (a clause, completing "no fix: …").
+pub fn refusal(command: &str, route: Route, at: &Concrete) -> Option<String> {
+    if let Some(why) = preinstalled(command, route, at) {
+        return Some(why);
+    }
+    cannot_reach(command, route, at)
+}
+
+/// Why installing `command` is not the fix at `at`: GitHub's hosted Ubuntu
+/// images already have it ([`UBUNTU_HOSTED_PREINSTALLED`]), so a step that
+/// missed it there lost it otherwise (a container, `PATH`, the shell). Part
+/// of [`refusal`]; a job that also runs elsewhere may have failed there.
+pub fn preinstalled(command: &str, route: Route, at: &Concrete) -> Option<String> {
+    (route.installs()
+        && at.machine == ConcreteMachine::Hosted
+        && at.os == PlaceOs::Linux
+        && UBUNTU_HOSTED_PREINSTALLED.contains(&command))
+    .then(|| {
+        format!(
+            "`{command}` is preinstalled on GitHub-hosted Ubuntu runners, where the job runs, so installing it is not \
+             the fix: check the step's `PATH`, its `shell:`, or whether it runs in a container (a manual fix)"
+        )
+    })
+}
+
+/// Why the fix `route` gives cannot work at `at` (a setup action with no
+/// build there, a package manager the place lacks, a machine autoheal does
+/// not install on). Part of [`refusal`].
+pub fn cannot_reach(command: &str, route: Route, at: &Concrete) -> Option<String> {
+    use ConcreteMachine::{Container, Hosted, SelfHosted};
+    let os = at.os.name();
+    if let Route::ComposeV2 = route {
+        return match at.machine {
+            Hosted if at.os == PlaceOs::MacOs => Some(
+                "the job runs on a macOS runner, whose GitHub-hosted images have no Docker (nor Compose v2); install \
+                 Docker on that runner or run the job on Linux (a manual fix)"
+                    .into(),
+            ),
+            Hosted => None,
+            SelfHosted => Some(
+                "the job runs on a self-hosted runner, not a GitHub-hosted one where Compose v2 is known to be \
+                 installed; install Docker Compose on the runner (a manual fix)"
+                    .into(),
+            ),
+            Container(_) => Some(
+                "the step runs in a job container, not on a GitHub-hosted image where Compose v2 is known to be \
+                 installed; rewriting to `docker compose` installs nothing there (a manual fix: the image)"
+                    .into(),
+            ),
+        };
+    }
+    let other_image = || {
+        "the job's container image is not one autoheal installs into (not a known Debian or Alpine image run as \
+         root, or not known before the run)"
+            .to_string()
+    };
+    match route {
+        Route::ComposeV2 => None,
+        Route::Setup(action) => {
+            let tools = || {
+                action
+                    .script_tools
+                    .iter()
+                    .map(|t| format!("`{t}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            match at.machine {
+                Container(Image::Other) => return Some(format!("cannot set up {}: {}", action.what, other_image())),
+                // Their builds are linked against glibc; Alpine's C library is musl.
+                Container(Image::Alpine) => {
+                    return Some(format!(
+                        "cannot set up {} for this job: its container image is Alpine Linux, whose musl C library the \
+                         setup action's builds (made for GitHub's glibc images) may not run on; install it in the \
+                         image instead",
+                        action.what
+                    ));
+                }
+                Container(Image::Debian) if !action.script_tools.is_empty() => {
+                    return Some(format!(
+                        "cannot set up {} for this job: the setup action's scripts call {}, which the job's container \
+                         image may not have; install {command} in the image instead (a manual fix)",
+                        action.what,
+                        tools()
+                    ));
+                }
+                // A self-hosted runner's machine has whatever its owner installed.
+                SelfHosted if !action.script_tools.is_empty() => {
+                    return Some(format!(
+                        "cannot set up {} for this job: it runs on a self-hosted runner, and the setup action's \
+                         scripts call {}, which that machine may not have; install {command} on the runner instead \
+                         (a manual fix)",
+                        action.what,
+                        tools()
+                    ));
+                }
+                _ => {}
+            }
+            (at.os == PlaceOs::Linux && at.arm64 && !action.linux_arm64).then(|| {
+                format!(
+                    "cannot set up {} for this job: it runs on a Linux ARM64 runner, for which `{}` has no build",
+                    action.what, action.uses
+                )
+            })
+        }
+        Route::Pipx => (at.machine != Hosted).then(|| {
+            format!(
+                "cannot install `{command}` with pipx: the job does not run on a GitHub-hosted image (a container or \
+                 a self-hosted runner), where pipx may not be installed"
+            )
+        }),
+        Route::Packages { apt, brew, choco } => match at.machine {
+            SelfHosted => Some(format!(
+                "cannot install `{command}`: the job runs on a self-hosted runner (or one whose labels are not \
+                 GitHub's images), whose distribution, package manager and `sudo` rights are unknown, and an install \
+                 there changes a machine later jobs share; install it on the runner or in the job's image (a manual \
+                 fix)"
+            )),
+            Container(Image::Other) => Some(format!("cannot install `{command}`: {}", other_image())),
+            Container(Image::Debian) => apt.is_none().then(|| format!("no apt package provides `{command}`")),
+            Container(Image::Alpine) => apk_package(command)
+                .is_none()
+                .then(|| format!("no Alpine package autoheal knows provides `{command}`")),
+            Hosted => match at.os {
+                PlaceOs::Linux => apt.is_none().then(|| format!("no {os} package provides `{command}`")),
+                PlaceOs::MacOs => brew.is_none().then(|| format!("no {os} package provides `{command}`")),
+                PlaceOs::Windows => match choco {
+                    None => Some(format!("no {os} package provides `{command}`")),
+                    Some(Choco {
+                        package,
+                        on_path: OnPath::No,
+                    }) => Some(choco_off_path(command, package)),
+                    Some(_) => None,
+                },
+            },
+        },
+    }
+}
+
+/// Why a choco install is no fix for `command` (review84 M4).
+pub fn choco_off_path(command: &str, package: &str) -> String {
+    format!(
+        "Chocolatey's `{package}` package does not make `{command}` runnable in the job's later steps: it is not shimmed \
+         into Chocolatey's `bin`, and an installer's change to the machine PATH is not seen by later steps (the runner \
+         does not re-read it, actions/runner#2056); install `{command}` another way (a manual fix)"
+    )
 }
 
 #[cfg(test)]

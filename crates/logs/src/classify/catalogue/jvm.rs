@@ -526,7 +526,10 @@ fn maven_file_argument_missing(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn java_missing(line: &Line<'_>) -> Option<Hit> {
-    let _ = line;
+    use crate::knowledge::install::{Reach, reaches, route};
+    // The one decision of a fix's route (`install::route`) and of where it
+    // works (`install::reaches`, from the place the log shows).
+    let fixable = route("java").is_some_and(|r| !matches!(reaches("java", r, &line.place), Reach::No(_)));
     Some(
         Hit::cause(
             Category::MissingCommand,
@@ -540,8 +543,7 @@ fn java_missing(line: &Line<'_>) -> Option<Hit> {
                 known: true,
             },
         )
-        // The one decision of a fix's route (`install::route`).
-        .fixable(crate::knowledge::install::route("java").is_some()),
+        .fixable(fixable),
     )
 }
 

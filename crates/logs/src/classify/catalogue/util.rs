@@ -2,7 +2,7 @@
 //! grammar in `crate::subject` before it can make a failure fixable.
 
 use crate::classify::hit::{Hit, Line};
-use crate::knowledge::install::Route;
+use crate::knowledge::install::{Reach, reaches};
 use crate::knowledge::tools::{is_known_tool, likely_typo_of, script_mentions};
 use crate::report::{Category, RateLimitService, RunnerClass, RunnerFailure, SubjectDetail};
 use crate::subject::{display_text, is_command, is_shell_word, workspace_pattern};
@@ -293,8 +293,18 @@ pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
     // of the work directory): a tool no fix installs (no setup action, pipx
     // or package row) is missing from the image the project chose, and no
     // install step reaches it there.
-    let container_image = known && line.text.contains("/__w/_temp/") && !route.is_some_and(Route::installs);
-    let message = if container_image {
+    let container_image = known && line.text.contains("/__w/_temp/") && route.is_none();
+    // Where the step ran, as the log shows it: a route whose fix works in
+    // no place the evidence allows is no fix (`install::reaches`, the list
+    // the generator refuses by too); where the log leaves it open, the
+    // generator, which reads the workflow, decides.
+    let unreachable = route.and_then(|r| match reaches(name, r, &line.place) {
+        Reach::No(why) => Some(why),
+        Reach::Yes | Reach::Unknown => None,
+    });
+    let message = if let Some(why) = &unreachable {
+        format!("Command '{name}' is not installed where the step runs. Not fixable where it ran: {why}.")
+    } else if container_image {
         format!(
             "Command '{name}' is not installed in the job's container image, and it is not a tool autoheal installs: \
              an image that has it, or an install step the project writes for that image, is a person's choice."
@@ -320,7 +330,7 @@ pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
             },
         )
         // Only a tool a fix has a route for makes a fix.
-        .fixable(route.is_some() && !container_image)
+        .fixable(route.is_some() && !container_image && unreachable.is_none())
 }
 
 /// The package manager running a package.json script just before this line:
