@@ -4308,6 +4308,75 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         RateLimit,
         Some("GitHub REST API"),
     ),
+    // Batch 131 (helper diag131): infrastructure-as-code and monorepo and
+    // embedded builds (Terraform init's lock-file checksums and a private
+    // module over https, terraform validate on Windows, tofu test,
+    // tflint --init's GitHub API limit, Terragrunt's dependency without
+    // outputs, helm lint on a template's YAML, ct lint's version bump,
+    // kubeconform -strict, an Ansible apt task on a managed host, Packer's
+    // own SSH wait, a Bazel mirror's 404 warning before a failed test, Nx
+    // run-many past the job limit, pio test, west build's Kconfig abort,
+    // helm missing in a job container), stated before the first run.
+    (
+        "b131-terraform-init-lock-checksum-linux-arm64-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b131-terraform-init-private-module-git-no-credentials-ui.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b131-terraform-validate-unsupported-argument-windows-pwsh.log",
+        Unknown,
+        None,
+    ),
+    ("b131-tofu-test-assertion-failed-selfhosted.log", Unknown, None),
+    (
+        "b131-tflint-init-plugin-github-api-rate-limit-ubuntu22.log",
+        RateLimit,
+        Some("GitHub REST API"),
+    ),
+    (
+        "b131-terragrunt-run-all-dependency-no-outputs-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b131-trap-helm-lint-template-yaml-parse-error-ui.log", Unknown, None),
+    ("b131-ct-lint-chart-version-not-bumped.log", Unknown, None),
+    (
+        "b131-kubeconform-strict-container-port-string-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b131-trap-ansible-apt-no-package-matching-on-managed-host.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b131-trap-packer-timeout-waiting-for-ssh-private-ip-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b131-trap-bazel-mirror-404-warning-then-gtest-failure-macos15.log",
+        Unknown,
+        None,
+    ),
+    ("b131-nx-run-many-e2e-job-limit-35-log-failed.log", Timeout, Some("35")),
+    ("b131-pio-test-native-unity-assertion-fails.log", Unknown, None),
+    (
+        "b131-west-build-kconfig-warning-aborts-zephyr-ci-container.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b131-helm-not-found-node-bookworm-container.log",
+        MissingCommand,
+        Some("helm"),
+    ),
     // Batch 127 (helper diag127): cloud deploys and Kubernetes from CI
     // (AWS CDK, `aws cloudformation deploy`'s rollback state and empty
     // change set, configure-aws-credentials' OIDC refusals, flyctl,
@@ -5683,6 +5752,25 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b128-nim-type-mismatch-nimble-test-ubuntu24.log", 43),
     ("b128-trap-julia-test-failed-after-429-retry-warning-windows.log", 56),
     ("b128-rcmdcheck-rd-usage-warning-error-on-warning.log", 70),
+    // Batch 131, pinned when written: each tool's own first line of the
+    // failure (Terraform's and OpenTofu's `Error:` heading, Terragrunt's
+    // `Module … has finished with an error`, helm lint's `[ERROR]`, ct's
+    // `✖︎` result, kubeconform's `is invalid`, Ansible's `fatal:` task
+    // result, Packer's first `Timeout waiting for SSH.`, Bazel's `FAIL:`,
+    // Unity's `:FAIL:` case, Kconfig's warning that aborts the build).
+    ("b131-terraform-init-lock-checksum-linux-arm64-log-failed.log", 19),
+    ("b131-terraform-init-private-module-git-no-credentials-ui.log", 51),
+    ("b131-terraform-validate-unsupported-argument-windows-pwsh.log", 76),
+    ("b131-tofu-test-assertion-failed-selfhosted.log", 67),
+    ("b131-terragrunt-run-all-dependency-no-outputs-log-failed.log", 41),
+    ("b131-trap-helm-lint-template-yaml-parse-error-ui.log", 41),
+    ("b131-ct-lint-chart-version-not-bumped.log", 84),
+    ("b131-kubeconform-strict-container-port-string-log-failed.log", 5),
+    ("b131-trap-ansible-apt-no-package-matching-on-managed-host.log", 99),
+    ("b131-trap-packer-timeout-waiting-for-ssh-private-ip-log-failed.log", 21),
+    ("b131-trap-bazel-mirror-404-warning-then-gtest-failure-macos15.log", 68),
+    ("b131-pio-test-native-unity-assertion-fails.log", 87),
+    ("b131-west-build-kconfig-warning-aborts-zephyr-ci-container.log", 83),
     // Batch 125, pinned when written: each tool's own first error line
     // (CMake's preset refusal, CTest's `No tests were found!!!`, meson's
     // FAIL line, config.status, the first finding, the sanitizer's or
@@ -6094,6 +6182,12 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b128-opam-command-not-found-macos15.log", 32),
     ("b128-sbt-integration-test-job-limit-40-log-failed.log", 18),
     ("b128-remotes-install-github-api-rate-limit-log-failed.log", 21),
+    // Batch 131, pinned when written: tflint's plugin install refused by
+    // the API's limit, the runner's job-limit annotation, the container
+    // shell's `not found`.
+    ("b131-tflint-init-plugin-github-api-rate-limit-ubuntu22.log", 66),
+    ("b131-nx-run-many-e2e-job-limit-35-log-failed.log", 33),
+    ("b131-helm-not-found-node-bookworm-container.log", 58),
     // Batch 125, pinned when written: bash's `command not found`, the
     // runner's job-limit annotation.
     ("b125-lcov-command-not-found-macos15.log", 50),
@@ -8428,6 +8522,87 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b128-remotes-install-github-api-rate-limit-log-failed.log",
         Some("check (release)"),
         "Install GitHub-only dependencies",
+    ),
+    // Batch 131, stated when written.
+    (
+        "b131-terraform-init-lock-checksum-linux-arm64-log-failed.log",
+        Some("plan (linux-arm64)"),
+        "Terraform init",
+    ),
+    (
+        "b131-terraform-init-private-module-git-no-credentials-ui.log",
+        None,
+        "terraform init -input=false",
+    ),
+    (
+        "b131-terraform-validate-unsupported-argument-windows-pwsh.log",
+        None,
+        "terraform validate -no-color",
+    ),
+    (
+        "b131-tofu-test-assertion-failed-selfhosted.log",
+        None,
+        "tofu test -no-color",
+    ),
+    (
+        "b131-tflint-init-plugin-github-api-rate-limit-ubuntu22.log",
+        None,
+        "tflint --init",
+    ),
+    (
+        "b131-terragrunt-run-all-dependency-no-outputs-log-failed.log",
+        Some("plan-prod"),
+        "Terragrunt plan",
+    ),
+    (
+        "b131-trap-helm-lint-template-yaml-parse-error-ui.log",
+        None,
+        "helm lint charts/ledger-api",
+    ),
+    (
+        "b131-ct-lint-chart-version-not-bumped.log",
+        None,
+        "ct lint --target-branch main",
+    ),
+    (
+        "b131-kubeconform-strict-container-port-string-log-failed.log",
+        Some("validate-manifests"),
+        "Validate rendered manifests",
+    ),
+    (
+        "b131-trap-ansible-apt-no-package-matching-on-managed-host.log",
+        None,
+        "ansible-playbook -i inventories/staging/hosts.ini site.yml",
+    ),
+    (
+        "b131-trap-packer-timeout-waiting-for-ssh-private-ip-log-failed.log",
+        Some("build-ami"),
+        "Packer build",
+    ),
+    (
+        "b131-trap-bazel-mirror-404-warning-then-gtest-failure-macos15.log",
+        None,
+        "bazel test //...",
+    ),
+    (
+        "b131-nx-run-many-e2e-job-limit-35-log-failed.log",
+        Some("e2e"),
+        "Run e2e suites",
+    ),
+    (
+        "b131-pio-test-native-unity-assertion-fails.log",
+        None,
+        "pio test -e native",
+    ),
+    (
+        "b131-west-build-kconfig-warning-aborts-zephyr-ci-container.log",
+        None,
+        "west build -p always",
+    ),
+    (
+        "b131-helm-not-found-node-bookworm-container.log",
+        None,
+        "helm template storefront",
     ),
     // Batch 127, stated when written.
     (
