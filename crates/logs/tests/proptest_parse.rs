@@ -134,6 +134,7 @@ proptest! {
             text: &text,
             kind: LineKind::Error,
             recent: &recent,
+            step_recent: usize::MAX,
             script: &script,
             own_packages: &own,
             python: None,

@@ -161,6 +161,11 @@ pub struct Line<'a> {
     pub kind: LineKind,
     /// A few lines before this one, oldest first.
     pub recent: &'a [&'a str],
+    /// How many of `recent`'s lines (the newest ones) the current step
+    /// printed: `recent` runs on across step boundaries (a step's header is
+    /// never one of its lines), so what one step announced (a package.json
+    /// script's `> name@version script`) is read from these only.
+    pub step_recent: usize,
     /// The current step's script as echoed in its header.
     pub script: &'a str,
     /// Normalized names of the project's own packages (from hints, checkout
@@ -186,12 +191,19 @@ pub struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
+    /// The recent lines the current step printed, oldest first.
+    pub fn step_lines(&self) -> &'a [&'a str] {
+        let recent = self.recent;
+        &recent[recent.len().saturating_sub(self.step_recent)..]
+    }
+
     /// A line with no context, as the entries' fixtures are checked.
     pub fn plain(text: &'a str) -> Line<'a> {
         Line {
             text,
             kind: LineKind::Plain,
             recent: &[],
+            step_recent: usize::MAX,
             script: "",
             own_packages: &[],
             python: None,

@@ -83,6 +83,7 @@ impl Classifier {
             catalogue: Catalogue::get(),
             jobs: Vec::new(),
             recent: Recent::default(),
+            step_lines: 0,
             own_seen: Vec::new(),
             python: None,
         }
@@ -212,6 +213,8 @@ pub struct Scanner<'c> {
     catalogue: &'static Catalogue,
     pub(crate) jobs: Vec<JobState>,
     recent: Recent,
+    /// Lines the current step printed so far (see `Line::step_recent`).
+    step_lines: usize,
     /// Own package names learned from the log (checkout and source paths).
     own_seen: Vec<String>,
     python: Option<PythonVersion>,
@@ -259,6 +262,7 @@ impl Scanner<'_> {
             text,
             kind: event.kind,
             recent: &recent,
+            step_recent: self.step_lines,
             script,
             own_packages: &own,
             python: self.python,
@@ -431,6 +435,7 @@ impl Scanner<'_> {
             text: event.text,
             kind: event.kind,
             recent: &recent,
+            step_recent: self.step_lines,
             script: job.steps.last().map_or("", |s| s.script.as_str()),
             own_packages: &[],
             python: self.python,
@@ -455,7 +460,10 @@ impl Scanner<'_> {
 /// job (the tool went on: `warning: spurious network error (2 tries
 /// remaining): … got 429`); it only counts if nothing better is found.
 fn soften_warning(mut hit: Hit, line: &Line<'_>) -> Hit {
-    if matches!(hit.strength, Strength::Blocker | Strength::Specific) && line.is_warning() {
+    if matches!(hit.strength, Strength::Blocker | Strength::Specific)
+        && line.is_warning()
+        && !catalogue::is_fatal_kconfig_warning(line)
+    {
         hit.strength = Strength::Weak;
     }
     hit
@@ -579,9 +587,11 @@ impl LogSink for Scanner<'_> {
             ..JobState::default()
         });
         self.recent = Recent::default();
+        self.step_lines = 0;
     }
 
     fn begin_step(&mut self, number: Option<u32>, name: &str, _line: u64) {
+        self.step_lines = 0;
         let job = self.job();
         job.output = fallback::StepOutput::default();
         job.counted = Default::default();
@@ -844,6 +854,7 @@ impl LogSink for Scanner<'_> {
             }
         }
         self.recent.push(line.text);
+        self.step_lines += 1;
     }
 }
 

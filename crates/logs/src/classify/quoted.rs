@@ -115,7 +115,11 @@ pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     }
     // Sphinx prints the warning `-W` stopped on as `{file}:{line}:{message}`
     // under its heading: grep's shape, Sphinx's report.
-    if is_grep_match(body) && line.recent.last().map(|l| l.trim()) != Some(catalogue::SPHINX_TREATED_AS_ERROR) {
+    // So does Unity's failed case, `{file}:{line}:{test}:FAIL[: …]`.
+    if is_grep_match(body)
+        && line.recent.last().map(|l| l.trim()) != Some(catalogue::SPHINX_TREATED_AS_ERROR)
+        && !catalogue::is_unity_failed_case(body)
+    {
         return Some("grep output");
     }
     if is_code_frame(body) || is_node_throwing_source_line(line) {

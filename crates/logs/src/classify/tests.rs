@@ -8,6 +8,7 @@ fn hit_in(text: &str, script: &str, recent: &[&str], kind: LineKind) -> Option<H
         text,
         kind,
         recent,
+        step_recent: usize::MAX,
         script,
         own_packages: &[],
         python: None,
@@ -1260,4 +1261,32 @@ fn fastlanes_issue_search_is_no_cause_and_its_closing_repeat_is_read() {
         "{:?}",
         analysis.failures
     );
+}
+
+/// npm's `> {name}@{version} {script}` announcement makes a missing command a
+/// package binary only in the step that printed it: a later step's `helm`
+/// (a tool a setup action installs) is the runner's, even inside a job
+/// container; in the same step it stays the script's binary.
+#[test]
+fn a_package_script_announced_by_an_earlier_step_does_not_claim_a_later_command() {
+    let npm_step = "##[group]Run npm run build:config\nnpm run build:config\nshell: sh -e {0}\n##[endgroup]\n\
+                    \n> storefront@3.8.0 build:config\n> node scripts/write-values.mjs values-ci.yaml\n\n\
+                    wrote values-ci.yaml\n";
+    let helm_step = "##[group]Run helm template web deploy/chart\nhelm template web deploy/chart\nshell: sh -e {0}\n\
+                     ##[endgroup]\n/__w/_temp/7d2c.sh: 1: helm: not found\n##[error]Process completed with exit code 127.\n";
+    let analysis = analyze_text(&format!("{npm_step}{helm_step}"));
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.subject.as_deref(), root.fixable),
+        (Category::MissingCommand, Some("helm"), true),
+        "{}",
+        root.message
+    );
+    let same_step = "##[group]Run npm run render\nnpm run render\nshell: sh -e {0}\n##[endgroup]\n\
+                     \n> storefront@3.8.0 render\n> helm template web deploy/chart\n\n\
+                     /__w/_temp/7d2c.sh: 1: helm: not found\n##[error]Process completed with exit code 127.\n";
+    let analysis = analyze_text(same_step);
+    let root = analysis.root_cause().expect("a failure");
+    assert!(!root.fixable, "{}", root.message);
+    assert!(root.message.contains("package.json script"), "{}", root.message);
 }

@@ -29,7 +29,7 @@
 //!    of pytest's summaries in `python`; `pypi_publish` (pypa/gh-action-pypi-publish's refused trusted-publishing exchange, its reason line), `nbval` (its failed cell's heading), `pytest_benchmark` (its regression list, ahead of pytest's `ERROR:` repeat), `conda_lock` (the platform it could not lock, ahead of the solver's lines), `python`, `python_lint` (ruff, flake8, mypy), `pyright`, `sqlfluff` (their first error or violation, ahead of their counts), `tox`, `yarn_pnp` (Yarn's Plug'n'Play resolver), `npm_publish` (the registry's refusal of `npm publish`, its status line under the `code E{status}` heading), `node`, `vite` (its Rollup build's unresolved import), `esbuild`, `webpack` (their unresolved imports, webpack's only under an error's heading), `nextjs` (its type check's error), `central_portal` (the Sonatype Central Portal's failed deployment, ahead of Maven's goal failure that repeats it), `gradle_actions` (setup-gradle's wrapper validation), `gradle` (Gradle's configuration cache problems, a task input that does not exist, a daemon that died), `checkstyle`, `ktlint`, `android_lint` (their first finding, ahead of the build tool's failure that repeats it), `r8` (its missing classes), `sbt` (its parser's unknown command), `scala` (the Scala 3 and 2 compilers' first error, ahead of sbt's `Compilation failed`), `jvm`, `kustomize` (a resource its kustomization lists, ahead of `go`'s `lstat` reading of the same path), `go`, `golangci_lint` (its configuration refusals and failed runs; a missing config file stays `go`'s path error), `govulncheck` (its first finding), `gotestsum` (its `=== FAIL:` line), `miri` (its interpreter's error), `cargo_publish` (`cargo publish`'s token, dirty-tree and version checks), `cargo`, `protoc` (a code generator plugin it could not start), `rustfmt` (its check mode's first hunk), `cargo_machete` (its unused dependencies, never missing ones), `wasm_pack` (a crate directory without a manifest, its wasm-bindgen trailer), `wasm_bindgen` (its schema version refusal), `zizmor` (its findings, where zizmor ran), `cargo_audit` (its first finding), `cargo_deny` (its bans check, ahead of `deno lint`'s same `error[{rule}]:` shape), `rustup`, `jekyll` (its renderer's `Liquid Exception:`, ahead of Ruby's report of the same error), `ruby` (Bundler, Ruby, RSpec's and Minitest's summaries), `rubocop` (its missing `--config` file, its
 //!    offense summary), `rails` (its credentials' key), `php` (with the engine's own memory and time limits), `laravel`
 //!    (its missing application key), `phpstan`, `php_cs_fixer` (their closing summaries), `r`, `dotnet`, `pester`, `kubernetes`, `skaffold` (its status check's failed resource), `argocd` (`argocd app wait`'s own limit, a Degraded application),
-//!    `terraform`, `tflint`, `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `eunit` (rebar3's EUnit failures, ahead of ExUnit's summary
+//!    `terraform`, `tflint`, `terragrunt` (a module's error), `kubeconform` (an invalid resource), `cocoapods`, `dart`, `swift` (SwiftPM, XCTest), `eunit` (rebar3's EUnit failures, ahead of ExUnit's summary
 //!    that reads alike), `elixir` (Mix, ExUnit), `credo` (its first issue), `hex` (Hex's failed package download), `hlint` (its first hint), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `cdk` (the CDK's first failed CloudFormation event, ahead of its closing `❌` line), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
@@ -38,9 +38,9 @@
 //!    (ISCC's compile errors), `vcpkg` (its baseline refusals, ahead of CMake's `vcpkg install failed.` heading),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `chocolatey` (an installer's exit code, its own
 //!    execution timeout, its counts), `git`, `ssh` (OpenSSH's host key checks),
-//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint`, `stylelint`, `biome`, `size_limit`, `pa11y` (their findings; stylelint's and ESLint's pattern that matched no file), `docusaurus` (its broken links, a plugin, theme or preset it cannot resolve), `gatsby` (a GraphQL query's reason), `angular` (a target's builder package), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know), `platformio` (a package its registry has no build of for the machine), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
+//!    `netlify` (the Netlify CLI's deploy folder), `firebase` (the Firebase CLI's project root), `flutter_action` (its release-manifest lookup), `snyk` (its test summary), `goreleaser` (its failed run's error), `semantic_release`, `changesets` (a refused publish), `sphinx` (the warning `-W` stopped on), `lychee` (a failed link), `hadolint`, `markdownlint`, `codespell`, `typos`, `commitlint`, `actionlint`, `stylelint`, `biome`, `size_limit`, `pa11y` (their findings; stylelint's and ESLint's pattern that matched no file), `docusaurus` (its broken links, a plugin, theme or preset it cannot resolve), `gatsby` (a GraphQL query's reason), `angular` (a target's builder package), `dune` (a library not found), `cuda` (nvcc's refusal), `zephyr` (a board it does not know, a Kconfig warning its build aborts on), `platformio` (a package its registry has no build of for the machine; `pio test`'s bars), `unity` (a failed case), `godot` (a missing export template), `scalatest` (a failed test), `asdf` (a shim with no installed version), `trivy` (its scan's total), `codeql` (the CLI's nothing-extracted message, upload-sarif's missing SARIF path, ahead of `actions`' generic path message), `semgrep` and `dependency_review` (their first finding),
 //!    `prisma` (its CLI's `--schema` lookup), `liquibase` (a changelog not on its search path), `psql` (a file its `-f` reads or its `-o` writes), `alembic` (its closing `FAILED:`), `activerecord` (Rails' pending migrations, a missing database), `dbt` (a node's error, its `Completed with` heading, a missing profile), `selenium` (a driver for another browser version), `puppeteer` (its browser not installed, its launch heading), `chromium` (Chrome's fatal sandbox lines), `karma` (a browser with no binary), `wait_for_it` (its own wait limit), `ansible`
-//!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit),
+//!    (`ansible-playbook`'s missing playbook, a task's `fatal:` result), `packer` (its plugin getter's GitHub limit, a builder's own SSH wait),
 //!    `pulumi` (a stack's update conflict), `supabase` (its missing access token), `serverless` (the Serverless
 //!    Framework's plugin not found), `oclif` (the Heroku CLI's and other
 //!    oclif tools' ` ›   Error:`),
@@ -161,6 +161,7 @@ mod jupyter;
 mod jvm;
 mod karma;
 mod ktlint;
+mod kubeconform;
 mod kubernetes;
 mod kustomize;
 mod laravel;
@@ -239,11 +240,13 @@ mod swift;
 mod system;
 mod tauri;
 mod terraform;
+mod terragrunt;
 mod testcontainers;
 mod tflint;
 mod tox;
 mod trivy;
 mod typos;
+mod unity;
 pub(crate) mod util;
 mod valgrind;
 mod vcpkg;
@@ -275,6 +278,8 @@ pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
 pub use pip_build::{BuildFrontend, PipBuild};
 pub(crate) use pkg_m4::PkgConfigProbe;
 pub(crate) use sanitizers::is_report_head as is_sanitizer_report_head;
+pub(crate) use unity::is_failed_case as is_unity_failed_case;
+pub(crate) use zephyr::is_fatal_kconfig_warning;
 
 #[cfg(test)]
 pub(crate) use node::NPM_INSTALL_SUCCEEDED;
@@ -492,6 +497,7 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("cuda", cuda::ENTRIES),
     ("zephyr", zephyr::ENTRIES),
     ("platformio", platformio::ENTRIES),
+    ("unity", unity::ENTRIES),
     ("godot", godot::ENTRIES),
     ("scalatest", scalatest::ENTRIES),
     ("perl", perl::ENTRIES),
@@ -566,6 +572,8 @@ pub const EMITTERS: &[(&str, &[Entry])] = &[
     ("argocd", argocd::ENTRIES),
     ("terraform", terraform::ENTRIES),
     ("tflint", tflint::ENTRIES),
+    ("terragrunt", terragrunt::ENTRIES),
+    ("kubeconform", kubeconform::ENTRIES),
     ("cocoapods", cocoapods::ENTRIES),
     ("dart", dart::ENTRIES),
     ("swift", swift::ENTRIES),

@@ -22,6 +22,12 @@
 //! library or platform (source packages, the same on every machine), is a
 //! requirement nothing in the registry satisfies: a version that does not
 //! exist, for a person to correct.
+//!
+//! And `pio test`'s closing bar (`platformio/test/reports/stdout.py`,
+//! `print_labeled_bar` around `{n} test cases: [{m} failed, ][{k} skipped,
+//! ]{p} succeeded in {duration}`, padded with `=`), and each suite's bar,
+//! `{env}:{suite} [FAILED] Took {s} seconds` padded with `-`: headings over
+//! the failed case a test framework printed above (`unity`), never a cause.
 
 use super::util::{regex, runner_hit};
 use super::{Entry, ex, ex_after};
@@ -29,37 +35,60 @@ use crate::classify::hit::{Hit, Line};
 use crate::report::{Category, RunnerClass, RunnerFailure};
 use crate::subject::display_text;
 
-pub const ENTRIES: &[Entry] = &[Entry {
-    id: "platformio/unknown-package",
-    grammar: "UnknownPackageError: Could not find the package with '{owner}/{name} @ {spec}' requirements for your \
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "platformio/test-summary",
+        grammar: "=== {n} test cases: {m} failed, … succeeded in {duration} === | --- {env}:{suite} [FAILED] Took {s} \
+                  seconds ---",
+        needles: &[" test cases: ", " [FAILED] Took "],
+        check: test_summary,
+        examples: &[ex(
+            "==== 3 test cases: 1 failed, 2 succeeded in 00:00:04.210 ====",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "platformio/unknown-package",
+        grammar: "UnknownPackageError: Could not find the package with '{owner}/{name} @ {spec}' requirements for your \
               system '{systype}' | Error: Could not find the package with '{requirement}' requirements for your system \
               '{systype}' | Error: Could not find a version that satisfies the requirement '{spec}' for your system \
               '{systype}' (after `Tool Manager: Installing …` or `PackageManager: Installing {package} @ …`)",
-    needles: &["requirements for your system '", "for your system '"],
-    check: unknown_package,
-    examples: &[
-        ex_after(
-            &["Tool Manager: Installing platformio/toolchain-gccarmnoneeabi @ >=1.60301.0,<1.80000.0"],
-            "UnknownPackageError: Could not find the package with 'platformio/toolchain-gccarmnoneeabi @ \
+        needles: &["requirements for your system '", "for your system '"],
+        check: unknown_package,
+        examples: &[
+            ex_after(
+                &["Tool Manager: Installing platformio/toolchain-gccarmnoneeabi @ >=1.60301.0,<1.80000.0"],
+                "UnknownPackageError: Could not find the package with 'platformio/toolchain-gccarmnoneeabi @ \
              >=1.60301.0,<1.80000.0' requirements for your system 'linux_aarch64'",
-            Category::OptionalJob,
-            Some("tool_unavailable_for_architecture"),
-        ),
-        ex_after(
-            &["Library Manager: Installing bblanchon/ArduinoJson @ ^8.0.0"],
-            "UnknownPackageError: Could not find the package with 'bblanchon/ArduinoJson @ ^8.0.0' requirements for \
+                Category::OptionalJob,
+                Some("tool_unavailable_for_architecture"),
+            ),
+            ex_after(
+                &["Library Manager: Installing bblanchon/ArduinoJson @ ^8.0.0"],
+                "UnknownPackageError: Could not find the package with 'bblanchon/ArduinoJson @ ^8.0.0' requirements for \
              your system 'linux_aarch64'",
-            Category::Unknown,
-            None,
-        ),
-        ex(
-            "UnknownPackageError: Could not find the package with 'platformio/toolchain-xtensa-esp32 @ 99.0.0' \
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "UnknownPackageError: Could not find the package with 'platformio/toolchain-xtensa-esp32 @ 99.0.0' \
              requirements for your system 'linux_x86_64'",
-            Category::Unknown,
-            None,
-        ),
-    ],
-}];
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+];
+
+fn test_summary(line: &Line<'_>) -> Option<Hit> {
+    let text = line.text.trim();
+    let failed =
+        regex!(r"^=+ \d+ test cases: (?:\d+ failed, |\d+ errored, )+(?:\d+ skipped, )?\d+ succeeded in \S+ =+$")
+            .is_match(text)
+            || regex!(r"^-+ [\w.-]+:\S+ \[(?:FAILED|ERRORED)\] Took [\d.]+ seconds -+$").is_match(text);
+    failed.then(|| Hit::summary("pio test counted failed test cases (the failed case above says which)."))
+}
 
 /// The package PlatformIO names (`{owner}/{name} @ {spec}`, or the older
 /// bare `{name}`): a toolchain or tool (`toolchain-*`, `tool-*`), a native
@@ -132,6 +161,31 @@ fn unknown_package(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pio_test_s_bars_are_headings_only_when_a_case_failed() {
+        use crate::classify::hit::Strength;
+        for text in [
+            "============= 7 test cases: 1 failed, 6 succeeded in 00:00:15.505 ==============",
+            "==== 12 test cases: 2 failed, 1 skipped, 9 succeeded in 00:00:41.002 ====",
+            "------------------------- native:test_frame [FAILED] Took 3.12 seconds -------------------------",
+        ] {
+            assert_eq!(
+                test_summary(&Line::plain(text)).expect(text).strength,
+                Strength::Summary,
+                "{text}"
+            );
+        }
+        crate::classify::catalogue::assert_reads(
+            test_summary,
+            &[],
+            &[
+                "============= 7 test cases: 7 succeeded in 00:00:15.505 ==============",
+                "------------------------- native:test_crc [PASSED] Took 9.41 seconds -------------------------",
+                "Tests: 7 test cases: 1 failed",
+            ],
+        );
+    }
 
     fn read(before: &[&str], text: &str) -> (Category, Option<String>) {
         let line = Line {

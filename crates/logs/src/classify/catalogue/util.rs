@@ -339,7 +339,7 @@ pub fn command_hit(raw: &str, line: &Line<'_>, confidence_known: f32) -> Hit {
 /// The script's PATH starts with `node_modules/.bin`, so a command missing
 /// there is a package's binary, not a system tool.
 fn package_script_runner(line: &Line<'_>) -> Option<&'static str> {
-    line.recent.iter().rev().find_map(|l| {
+    line.step_lines().iter().rev().find_map(|l| {
         let l = l.trim_start();
         if regex!(r"^> (?:@[^/\s]+/)?[^@\s]+@\S+ [\w:.-]+").is_match(l) {
             Some("npm or pnpm")
