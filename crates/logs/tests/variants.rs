@@ -4197,6 +4197,65 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     ("b124-cargo-deny-advisories-vulnerability-log-failed.log", Unknown, None),
+    // Batch 130 (helper diag130): .NET and Apple platform builds (Roslyn
+    // analyzers as errors, NuGet's NU1301 after nuget.org's 429s, xUnit,
+    // NUnit and MSTest under dotnet test, dotnet format, xcodebuild through
+    // xcbeautify, SwiftPM resolution in a container, SwiftLint, SwiftFormat,
+    // pod install, fastlane scan with xcpretty, codesign, setup-xcode, a
+    // missing swiftlint, a UI-test job over its limit), stated before the
+    // first run.
+    ("b130-dotnet-build-ca2016-analyzer-warnaserror-windows.log", Unknown, None),
+    (
+        "b130-dotnet-restore-nu1301-nuget-org-429-log-failed.log",
+        RateLimit,
+        Some("nuget.org"),
+    ),
+    (
+        "b130-trap-dotnet-test-xunit-logs-429-retry-then-assert-equal-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b130-trap-dotnet-test-nunit-timeout-attribute-macos14.log", Unknown, None),
+    ("b130-dotnet-test-mstest-are-equal-windows-ui.log", Unknown, None),
+    (
+        "b130-dotnet-format-verify-no-changes-whitespace-selfhosted.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b130-xcbeautify-build-cannot-find-in-scope-after-ld-warning-macos15.log",
+        Unknown,
+        None,
+    ),
+    ("b130-spm-resolve-no-versions-match-swift-container.log", Unknown, None),
+    ("b130-swiftlint-force-try-serious-violation-log-failed.log", Unknown, None),
+    ("b130-swiftformat-lint-redundant-self-ui.log", Unknown, None),
+    ("b130-trap-pod-install-cdn-timeout-was-reached-macos14.log", Unknown, None),
+    (
+        "b130-fastlane-scan-xcpretty-test-failed-selfhosted-mac.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b130-codesign-errsecinternalcomponent-archive-selfhosted-mac-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b130-setup-xcode-version-spec-not-satisfied-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b130-swiftlint-command-not-found-ubuntu24.log",
+        MissingCommand,
+        Some("swiftlint"),
+    ),
+    (
+        "b130-xcodebuild-ui-tests-simulator-booting-job-limit-30-log-failed.log",
+        Timeout,
+        Some("30"),
+    ),
     // Batch 129 (helper diag129): browser and end-to-end testing and
     // static site builds (Playwright's screenshot comparison and a WebKit
     // shard over the job limit, Cypress, Selenium Manager, Puppeteer, the
@@ -5702,6 +5761,33 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // timeout.log`, `b95-trap-playwright-test-timeout-30000ms-ui.log`,
     // `cypress-run-failures.log`, batches 109 and 110's Jest rows): they
     // follow that convention now (docs/accuracy.md, batch 129).
+    // Batch 130, pinned when written: each tool's first error line (the
+    // analyzer's, dotnet format's, xcbeautify's `❌`, SwiftPM's, SwiftLint's
+    // serious violation, SwiftFormat's, CocoaPods' `[!]`, xcpretty's `✗`,
+    // codesign's, setup-xcode's), and dotnet test's `Failed!` count line
+    // (the project's convention for a test runner's failure).
+    ("b130-dotnet-build-ca2016-analyzer-warnaserror-windows.log", 43),
+    (
+        "b130-trap-dotnet-test-xunit-logs-429-retry-then-assert-equal-log-failed.log",
+        37,
+    ),
+    ("b130-trap-dotnet-test-nunit-timeout-attribute-macos14.log", 56),
+    ("b130-dotnet-test-mstest-are-equal-windows-ui.log", 42),
+    ("b130-dotnet-format-verify-no-changes-whitespace-selfhosted.log", 30),
+    (
+        "b130-xcbeautify-build-cannot-find-in-scope-after-ld-warning-macos15.log",
+        48,
+    ),
+    ("b130-spm-resolve-no-versions-match-swift-container.log", 44),
+    ("b130-swiftlint-force-try-serious-violation-log-failed.log", 10),
+    ("b130-swiftformat-lint-redundant-self-ui.log", 33),
+    ("b130-trap-pod-install-cdn-timeout-was-reached-macos14.log", 39),
+    ("b130-fastlane-scan-xcpretty-test-failed-selfhosted-mac.log", 45),
+    (
+        "b130-codesign-errsecinternalcomponent-archive-selfhosted-mac-log-failed.log",
+        17,
+    ),
+    ("b130-setup-xcode-version-spec-not-satisfied-log-failed.log", 15),
     ("b129-playwright-to-have-screenshot-pixels-differ-log-failed.log", 63),
     ("b129-trap-cypress-timed-out-retrying-find-element-macos14.log", 76),
     ("b129-selenium-manager-unable-to-obtain-driver-selfhosted.log", 54),
@@ -6173,6 +6259,15 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b119-composer-not-found-php-cli-container.log", 48),
     // Batch 124, pinned when written: go generate's exec error.
     ("b124-go-generate-stringer-not-found-log-failed.log", 6),
+    // Batch 130, pinned when written: nuget.org's first 429 (the first of
+    // the chain NU1301 ends), bash's `swiftlint: command not found`, the
+    // runner's job-limit annotation.
+    ("b130-dotnet-restore-nu1301-nuget-org-429-log-failed.log", 10),
+    ("b130-swiftlint-command-not-found-ubuntu24.log", 31),
+    (
+        "b130-xcodebuild-ui-tests-simulator-booting-job-limit-30-log-failed.log",
+        16,
+    ),
     // Batch 129, pinned when written: Docusaurus' own `[ERROR]` line, the
     // runner's job-limit annotation (not Playwright's earlier test timeout).
     ("b129-docusaurus-unable-to-resolve-plugin-ideal-image-windows.log", 51),
@@ -8375,6 +8470,87 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("deny"),
         "Run cargo deny check",
     ),
+    // Batch 130, stated when written.
+    (
+        "b130-dotnet-build-ca2016-analyzer-warnaserror-windows.log",
+        None,
+        "dotnet build Shop.sln",
+    ),
+    (
+        "b130-dotnet-restore-nu1301-nuget-org-429-log-failed.log",
+        Some("build (ubuntu-24.04)"),
+        "Restore",
+    ),
+    (
+        "b130-trap-dotnet-test-xunit-logs-429-retry-then-assert-equal-log-failed.log",
+        Some("test"),
+        "Test",
+    ),
+    (
+        "b130-trap-dotnet-test-nunit-timeout-attribute-macos14.log",
+        None,
+        "dotnet test tests/Ledgerline.Tests",
+    ),
+    (
+        "b130-dotnet-test-mstest-are-equal-windows-ui.log",
+        None,
+        "dotnet test --configuration Release",
+    ),
+    (
+        "b130-dotnet-format-verify-no-changes-whitespace-selfhosted.log",
+        None,
+        "dotnet format Orchard.sln",
+    ),
+    (
+        "b130-xcbeautify-build-cannot-find-in-scope-after-ld-warning-macos15.log",
+        None,
+        "set -o pipefail && xcodebuild",
+    ),
+    (
+        "b130-spm-resolve-no-versions-match-swift-container.log",
+        None,
+        "swift build -c release",
+    ),
+    (
+        "b130-swiftlint-force-try-serious-violation-log-failed.log",
+        Some("lint"),
+        "SwiftLint",
+    ),
+    (
+        "b130-swiftformat-lint-redundant-self-ui.log",
+        None,
+        "swiftformat --lint .",
+    ),
+    (
+        "b130-trap-pod-install-cdn-timeout-was-reached-macos14.log",
+        None,
+        "cd ios && pod install",
+    ),
+    (
+        "b130-fastlane-scan-xcpretty-test-failed-selfhosted-mac.log",
+        None,
+        "bundle exec fastlane ios test",
+    ),
+    (
+        "b130-codesign-errsecinternalcomponent-archive-selfhosted-mac-log-failed.log",
+        Some("release"),
+        "Archive",
+    ),
+    (
+        "b130-setup-xcode-version-spec-not-satisfied-log-failed.log",
+        Some("build"),
+        "Select Xcode",
+    ),
+    (
+        "b130-swiftlint-command-not-found-ubuntu24.log",
+        None,
+        "swiftlint lint --strict",
+    ),
+    (
+        "b130-xcodebuild-ui-tests-simulator-booting-job-limit-30-log-failed.log",
+        Some("ui-tests (iOS 18.2)"),
+        "Run UI tests",
+    ),
     // Batch 129, stated when written.
     (
         "b129-playwright-to-have-screenshot-pixels-differ-log-failed.log",
@@ -8960,6 +9136,10 @@ const ROOT_MESSAGES: &[(&str, &str)] = &[
         "b127-trap-argocd-app-wait-own-timeout-selfhosted.log",
         "not the job's time limit",
     ),
+    // Batch 130, stated when written: the rate limit names the registry,
+    // the missing command names the program.
+    ("b130-dotnet-restore-nu1301-nuget-org-429-log-failed.log", "nuget.org"),
+    ("b130-swiftlint-command-not-found-ubuntu24.log", "swiftlint"),
     // Batch 129 (added with its mends): Puppeteer's own navigation limit
     // says what it is, and the unresolved Docusaurus plugin names the
     // project's manifest.
@@ -9283,6 +9463,10 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // Batch 124: stringer is `go install`ed at the version the project
     // pins (golang.org/x/tools), not a package of the runner's manager.
     ("b124-go-generate-stringer-not-found-log-failed.log", "not a known tool"),
+    // Batch 130: swiftlint is in neither the known-tools table nor a fix's
+    // install route (realm/SwiftLint ships by Homebrew, Mint, a release zip
+    // or a Swift plugin), so `docs/json-output.md` makes it `fixable: false`.
+    ("b130-swiftlint-command-not-found-ubuntu24.log", "not a known tool"),
     // Batch 129: a Docusaurus plugin the site's config names but its
     // package.json does not list: the fix is the project's manifest.
     (
