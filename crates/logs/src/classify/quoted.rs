@@ -82,6 +82,14 @@
 //!   tests (a `429 Too Many Requests` is its own rate limiter's answer), not
 //!   a service refusing the job; the server's other output (a failed
 //!   start, a missing module) is the workspace's and still read;
+//! - what a test wrote, as VSTest's console logger (`dotnet test`) relays
+//!   it under a test result: a `  Standard Output Messages:` (or `  Standard
+//!   Error Messages:`) heading, then each line with a one-space prefix
+//!   (`src/vstest.console/Internal/ConsoleLogger.cs`, checked by its
+//!   `ConsoleLoggerTests` as `"  Standard Output Messages:"` and `" " +
+//!   message`) up to a blank line; shown for a passed test at `detailed`
+//!   verbosity and for a failed one always: the test's own output (a client
+//!   under test logging a `429` it then retried), not the job's;
 //! - text the step's script contains verbatim (shown in the step's `Run`
 //!   header), or that the traced command just before it echoed, is the
 //!   script's own words.
@@ -128,7 +136,7 @@ pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     if is_test_result_name(body) {
         return Some("a test's name on a test runner's result line");
     }
-    if is_console_capture(line) {
+    if is_console_capture(line) || is_vstest_captured_output(line) {
         return Some("console output a test printed");
     }
     if is_retried_test_attempt(line) {
@@ -390,6 +398,26 @@ fn is_console_capture(line: &Line<'_>) -> bool {
     false
 }
 
+/// Under VSTest's `  Standard Output Messages:` or `  Standard Error
+/// Messages:` heading, with its one-space prefix, no blank line since the
+/// heading (which must be within the recent lines).
+fn is_vstest_captured_output(line: &Line<'_>) -> bool {
+    let is_message = |text: &str| text.starts_with(' ') && !text.starts_with("  ") && !text.trim().is_empty();
+    if !is_message(line.text) {
+        return false;
+    }
+    for previous in line.recent.iter().rev() {
+        let heading = previous.trim_end();
+        if heading == "  Standard Output Messages:" || heading == "  Standard Error Messages:" {
+            return true;
+        }
+        if !is_message(previous) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Under Jest's `RETRY {n}` (or its `LOGGING RETRY ERRORS` heading), before
 /// the test's next `●` heading; or pytest-rerunfailures' `RERUN {nodeid} -
 /// {error}` summary line.
@@ -445,6 +473,37 @@ mod tests {
 
     fn quoted(text: &str) -> Option<&'static str> {
         quoted_by(&Line::plain(text))
+    }
+
+    /// What a test wrote under VSTest's `Standard Output Messages:` (or
+    /// `Standard Error Messages:`) heading is the test's output, for a passed
+    /// test as for a failed one; the heading must be above with no blank
+    /// line or result line between, and the one-space prefix is VSTest's.
+    #[test]
+    fn vstest_s_captured_test_output_is_quoted() {
+        fn under(recent: &[&str], text: &str) -> Option<&'static str> {
+            quoted_by(&Line {
+                recent,
+                ..Line::plain(text)
+            })
+        }
+        let retry = " Client: GET /v1/rates -> 429 Too Many Requests; retrying in 100 ms";
+        let heading = "  Standard Output Messages:";
+        assert_eq!(
+            under(&["  Passed A.Tests.Retries [212 ms]", heading], retry),
+            Some("console output a test printed")
+        );
+        assert_eq!(
+            under(&["  Standard Error Messages:", " warn: first line"], retry),
+            Some("console output a test printed")
+        );
+        // No heading within reach, a blank line since it, a result line
+        // after it, or the test's own error report: not its output.
+        assert_eq!(under(&["  Passed A.Tests.Retries [212 ms]"], retry), None);
+        assert_eq!(under(&[heading, ""], retry), None);
+        assert_eq!(under(&[heading, " ok", "  Failed A.Tests.Parses [3 ms]"], retry), None);
+        assert_eq!(under(&[heading], "  Error Message:"), None);
+        assert_eq!(under(&[heading], "Failed!  - Failed:     1, Passed:     3"), None);
     }
 
     /// A pod's log line Skaffold relays is the container's, not the job's;

@@ -12,6 +12,17 @@
 //! hardened runtime). Signing is a person's: never fixed.
 
 //!
+//! codesign reports a Security framework error on the item it was signing as
+//! `{path}: {errSec…}`; `errSecInternalComponent` is how it says it could not
+//! use the signing identity's private key (the certificate is found, using
+//! its key needs the keychain unlocked and its partition list to allow
+//! codesign: a keychain a CI job created and did not unlock, or a login
+//! keychain in a session without a window server; fastlane's #15185 and
+//! #21291, dotnet/macios' #26189, electron-builder's #4455). xcodebuild
+//! goes on with `Command CodeSign failed with a nonzero exit code` and `**
+//! {BUILD|ARCHIVE} FAILED **`, which follow from it. The keychain setup is a
+//! person's: never fixed.
+//!
 //! hdiutil (disk images, which `create-dmg`, Tauri's `bundle_dmg.sh` and
 //! electron-builder's DMG target run) reports a refused verb as `hdiutil:
 //! {verb} failed - {reason}` (`create failed - Resource busy`, a device the
@@ -33,6 +44,18 @@ pub const ENTRIES: &[Entry] = &[
         examples: &[ex("hdiutil: create failed - Resource busy", Category::Unknown, None)],
     },
     Entry {
+        id: "apple/codesign-key-unusable",
+        grammar: "{path}: errSecInternalComponent (codesign could not use the identity's private key)",
+        needles: &[": errSecInternalComponent"],
+        check: codesign_key_unusable,
+        examples: &[ex(
+            "/Users/ci/Library/Developer/Xcode/DerivedData/App/Build/Products/Release-iphoneos/App.app: \
+             errSecInternalComponent",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
         id: "apple/notarization-invalid",
         grammar: "Current status: {Invalid|Rejected}…[Processing complete] (notarytool submit --wait)",
         needles: &["Current status: Invalid", "Current status: Rejected"],
@@ -44,6 +67,18 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
 ];
+
+fn codesign_key_unusable(line: &Line<'_>) -> Option<Hit> {
+    regex!(r"^\S.*: errSecInternalComponent$")
+        .is_match(line.text.trim())
+        .then(|| {
+            Hit::blocker(
+                "codesign could not use the signing identity's private key (errSecInternalComponent): the keychain \
+                 holding it is locked or its key partition list does not allow codesign (`security unlock-keychain`, \
+                 `security set-key-partition-list`); the job's keychain setup, for a person.",
+            )
+        })
+}
 
 fn hdiutil_failed(line: &Line<'_>) -> Option<Hit> {
     let c = regex!(r"^hdiutil: (\w+) failed - (.+)$").captures(line.text.trim())?;
@@ -76,6 +111,29 @@ fn notarization_invalid(line: &Line<'_>) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codesign_s_unusable_key_on_the_signed_item() {
+        crate::classify::catalogue::assert_reads(
+            codesign_key_unusable,
+            &[
+                "/Users/ci/Library/Developer/Xcode/DerivedData/Kelp/Build/Products/Release-iphoneos/Kelp.app: \
+                 errSecInternalComponent",
+                ".build/CmdKeyHappy.app: errSecInternalComponent",
+                "dist/mac/App.app/Contents/Frameworks/Electron Framework.framework/Versions/A/Electron Framework: \
+                 errSecInternalComponent",
+            ],
+            &[
+                // The chain warning before it, xcodebuild's lines after it,
+                // and the words in a script's own text.
+                "Warning: unable to build chain to self-signed root for signer \"Apple Development: A (X)\"",
+                "Command CodeSign failed with a nonzero exit code",
+                "echo 'errSecInternalComponent means a locked keychain'",
+            ],
+        );
+        let hit = codesign_key_unusable(&Line::plain(".build/App.app: errSecInternalComponent")).expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+    }
 
     #[test]
     fn hdiutil_s_refusal_not_its_progress() {

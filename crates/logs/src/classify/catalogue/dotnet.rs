@@ -34,6 +34,20 @@
 //! failure: the path is one the code under test opened, never a workflow path,
 //! and the summary decides.
 //!
+//! MSBuild's canonical diagnostic format (`{origin}({line},{col}): error
+//! {code}: {text}`, the code any word without spaces; the console logger
+//! appends ` [{project}]`) carries, besides the compiler's `CS{nnnn}`, the
+//! codes of the Roslyn analyzers a build runs (`CA2016`, `IDE0055`, StyleCop's
+//! `SA1101`, `xUnit1004`: a warning made an error by `TreatWarningsAsErrors`,
+//! `-warnaserror` or an `.editorconfig` severity) and `dotnet format
+//! --verify-no-changes`'s formatter ids (`WHITESPACE`, `FINALNEWLINE`,
+//! `CHARSET`, `ENDOFLINE`, `IMPORTS`; dotnet/format's issues #1744, #2299 and
+//! dotnet/sdk's #37812, #45586 show them with their fixed texts such as `Fix
+//! whitespace formatting. Replace {n} characters with '{text}'.`), each on a
+//! source file of the project (`.cs`, `.vb`, `.fs`): a finding in the
+//! project's code, for a person; MSBuild repeats it after `Build FAILED.`,
+//! and the first printing is the finding.
+//!
 //! The SDK's `CommandUnknownException` (`dotnet {name}` that is no built-in
 //! command, no tool of the repository's tool manifest and no
 //! `dotnet-{name}` on PATH): `Could not execute because the specified
@@ -182,6 +196,28 @@ pub const ENTRIES: &[Entry] = &[
             ex(
                 "App.csproj : error NU1301: Unable to load the service index for source \
                  https://api.nuget.org/v3/index.json.",
+                Category::Unknown,
+                None,
+            ),
+        ],
+    },
+    Entry {
+        id: "dotnet/source-diagnostic",
+        grammar: "{file}.{cs|vb|fs}({line},{col}): error {code}: {text} [{project}] (MSBuild's canonical format: a \
+                  Roslyn analyzer's rule made an error, or dotnet format's WHITESPACE/FINALNEWLINE/CHARSET/ENDOFLINE/\
+                  IMPORTS under --verify-no-changes; CS and NU codes have their entries)",
+        needles: &["): error "],
+        check: source_diagnostic,
+        examples: &[
+            ex(
+                "src/Api/OrdersController.cs(48,23): error CA2016: Forward the 'cancellationToken' parameter to the \
+                 'SaveChangesAsync' method [src/Api/Api.csproj]",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "/w/src/Core/PriceRule.cs(27,6): error WHITESPACE: Fix whitespace formatting. Replace 9 characters \
+                 with '\\n\\s\\s'. [/w/src/Core/Core.csproj]",
                 Category::Unknown,
                 None,
             ),
@@ -436,6 +472,32 @@ fn in_failed_test_report(recent: &[&str]) -> bool {
     false
 }
 
+/// dotnet format's formatter ids, which it reports in MSBuild's format
+/// under `--verify-no-changes` (no digits, unlike an analyzer's id).
+const FORMATTER_IDS: &[&str] = &["WHITESPACE", "FINALNEWLINE", "CHARSET", "ENDOFLINE", "IMPORTS"];
+
+/// An analyzer's or dotnet format's error on a line of the project's own
+/// source (the compiler's `CS` codes and NuGet's `NU` codes are read by
+/// [`build_failure`]).
+fn source_diagnostic(line: &Line<'_>) -> Option<Hit> {
+    let c =
+        regex!(r"^\s*\S.*?\.(?:cs|vb|fs)\(\d+,\d+(?:,\d+,\d+)?\): error ([A-Za-z]+)(\d*): \S").captures(line.text)?;
+    let (prefix, number) = (&c[1], &c[2]);
+    if FORMATTER_IDS.contains(&prefix) && number.is_empty() {
+        return Some(Hit::blocker(format!(
+            "dotnet format found code that is not formatted as the project's .editorconfig asks ({prefix}): running \
+             `dotnet format` and committing the result is the project's change, for a person."
+        )));
+    }
+    if prefix.len() < 2 || number.len() < 3 || prefix == "CS" || prefix == "NU" {
+        return None;
+    }
+    Some(Hit::blocker(format!(
+        "An analyzer rule reported an error ({prefix}{number}) in the project's code (a warning the build treats as an \
+         error, or an .editorconfig severity): the code or the rule's severity is a person's change."
+    )))
+}
+
 fn test_failed(line: &Line<'_>) -> Option<Hit> {
     regex!(r"Failed!\s+-\s+Failed:\s+[1-9]")
         .is_match(line.text)
@@ -458,6 +520,42 @@ mod tests {
                 .expect(text);
             assert_eq!((hit.entry, hit.fixable), ("dotnet/sdk-not-found", false), "{text}");
         }
+    }
+
+    /// An analyzer's error and dotnet format's are read on the project's
+    /// source files, whatever the analyzer; the compiler's, NuGet's and
+    /// other tools' canonical lines are not this entry's.
+    #[test]
+    fn analyzer_and_formatter_errors_on_source_files() {
+        crate::classify::catalogue::assert_reads(
+            source_diagnostic,
+            &[
+                "D:\\a\\shop\\shop\\src\\Api\\OrdersController.cs(48,23): error CA2016: Forward the \
+                 'cancellationToken' parameter [D:\\a\\shop\\shop\\src\\Api\\Api.csproj]",
+                "src/Core/Cart.cs(12,9): error IDE0055: Fix formatting [src/Core/Core.csproj]",
+                "/w/tests/CartTests.cs(30,13): error xUnit2013: Do not use Assert.Equal() to check for collection size.",
+                "Program.vb(7,5,7,20): error SA1101: Prefix local calls with this",
+                "/w/src/Core/Price.cs(41,10): error WHITESPACE: Fix whitespace formatting. Delete 1 characters. \
+                 [/w/src/Core/Core.csproj]",
+                "Stock.cs(88,2): error FINALNEWLINE: Fix final newline. Insert '\\n'. [Core.csproj]",
+            ],
+            &[
+                // The compiler's and NuGet's codes are `build_failure`'s.
+                "Program.cs(4,7): error CS0246: The type or namespace name 'Foo' could not be found",
+                // Another language's compiler in the same canonical format.
+                "src/index.ts(3,1): error TS2304: Cannot find name 'x'.",
+                // A warning, an unknown word without digits, a code too short.
+                "src/Core/Cart.cs(12,9): warning CA1822: Mark members as static",
+                "src/Core/Cart.cs(12,9): error SOMETHING: not a formatter id",
+                "src/Core/Cart.cs(12,9): error X12: too short",
+            ],
+        );
+        let hit = source_diagnostic(&Line::plain(
+            "/w/src/Core/Price.cs(27,6): error WHITESPACE: Fix whitespace formatting. [/w/src/Core/Core.csproj]",
+        ))
+        .expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        assert!(hit.message.contains("dotnet format"), "{}", hit.message);
     }
 
     #[test]

@@ -33,7 +33,7 @@
 //!    that reads alike), `elixir` (Mix, ExUnit), `credo` (its first issue), `hex` (Hex's failed package download), `hlint` (its first hint), `haskell` (cabal, GHC, Stack), `bazel`, `conan`, `deno`,
 //!    `nix`, `helm`, `chart_testing` (a chart `ct` failed), `cdk` (the CDK's first failed CloudFormation event, ahead of its closing `❌` line), `aws` (the CLI, SDKs and configure-aws-credentials), `aws_sam` (the SAM CLI's missing template),
 //!    `gcloud`, `azure` (az and Entra ID sign-in), `playwright`, `cypress`,
-//!    `fastlane` (its actions' errors, the closing `[!]` repeat, its own `-showBuildSettings` limit), `xcodebuild` (the archive export), `expo` (EAS CLI's account check), `tauri` (its bundler), `electron_builder` (a resource its configuration names), `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool, hdiutil),
+//!    `fastlane` (its actions' errors, the closing `[!]` repeat, its own `-showBuildSettings` limit), `xcodebuild` (the archive export), `expo` (EAS CLI's account check), `tauri` (its bundler), `electron_builder` (a resource its configuration names), `android` (sdkmanager, the emulator, the Android Gradle plugin's checks), `apple` (notarytool, hdiutil, codesign's unusable key),
 //!    `signtool` (SignTool's refusals), `wix` (the WiX Toolset's errors, a source file it did not find), `inno_setup`
 //!    (ISCC's compile errors), `vcpkg` (its baseline refusals, ahead of CMake's `vcpkg install failed.` heading),
 //!    `packages` (apt, apk, dnf/dnf5/yum, zypper, brew, choco, winget), `chocolatey` (an installer's exit code, its own

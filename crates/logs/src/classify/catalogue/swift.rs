@@ -14,12 +14,20 @@
 //! compiler's own `{file}:{line}:{col}: error:` is read by `build_tools`;
 //! xcodebuild's output piped through xcbeautify or xcpretty shows the same
 //! error as `❌ {file}:{line}:{col}: {message}` (their renderers drop `error:`
-//! and mark errors with ❌, warnings with ⚠️).
+//! and mark errors with ❌, warnings with ⚠️). They show a failed test case as
+//! `{indent}{mark} {test}, {reason}`: xcpretty's `format_failing_test`
+//! (`INDENT + format_test("#{test_case}, #{reason}", :fail)`, the mark `✗`,
+//! ASCII `x`) and xcbeautify's `formatFailingTest` (`TestStatus.fail`, `✖`,
+//! in `Renderers/TerminalRenderer.swift`); fastlane's scan prints xcpretty's
+//! lines behind its own `[{time}]: ▸ ` prefix. The first such line is the
+//! test failure (`Executed {n} tests, with {m} failures`, `** TEST FAILED **`
+//! and fastlane's closing `[!] Tests have failed` follow from it).
 
 use super::util::{path_hit, regex};
 use super::{Entry, ex};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
+use crate::subject::display_text;
 
 pub const ENTRIES: &[Entry] = &[
     Entry {
@@ -29,6 +37,18 @@ pub const ENTRIES: &[Entry] = &[
         check: formatted_compile_error,
         examples: &[ex(
             "❌ /Users/runner/work/app/app/Sources/App/Views/SettingsView.swift:42:17: cannot find 'Theme' in scope",
+            Category::Unknown,
+            None,
+        )],
+    },
+    Entry {
+        id: "swift/formatted-failing-test",
+        grammar: "{indent}✗ {test}, {reason} (xcpretty) | {indent}✖ {test}, {reason} (xcbeautify); behind fastlane's \
+                  `[{time}]: ▸ ` when scan runs xcpretty",
+        needles: &["✗ ", "✖ "],
+        check: formatted_failing_test,
+        examples: &[ex(
+            "[21:03:58]: ▸     ✗ testTotalWithDiscount, XCTAssertEqual failed: (\"9.5\") is not equal to (\"9.0\")",
             Category::Unknown,
             None,
         )],
@@ -89,6 +109,17 @@ fn formatted_compile_error(line: &Line<'_>) -> Option<Hit> {
         .then(|| Hit::blocker("xcodebuild reported a compile error (as xcbeautify or xcpretty shows it)."))
 }
 
+fn formatted_failing_test(line: &Line<'_>) -> Option<Hit> {
+    let text = super::fastlane::record(line.text).unwrap_or(line.text);
+    let text = text.trim_start().strip_prefix("▸ ").unwrap_or(text);
+    let c = regex!(r"^\s+[✗✖] (\w[\w.()\[\] -]*?), (\S.*)$").captures(text)?;
+    Some(Hit::blocker(format!(
+        "An XCTest test failed: {} ({}).",
+        display_text(&c[1]),
+        display_text(&c[2])
+    )))
+}
+
 fn dependencies_unresolved(line: &Line<'_>) -> Option<Hit> {
     line.text
         .trim_start()
@@ -144,6 +175,30 @@ mod tests {
             // The compiler's form has a column and is `build_tools`'.
             &["Sources/App/main.swift:3:5: error: cannot find 'x' in scope"],
         );
+    }
+
+    #[test]
+    fn a_failing_test_as_xcpretty_and_xcbeautify_show_it() {
+        assert_reads(
+            formatted_failing_test,
+            &[
+                "    ✗ testLogin, XCTAssertTrue failed",
+                "[21:03:58]: ▸     ✗ testTotalWithDiscount, XCTAssertEqual failed: (\"9.5\") is not equal to (\"9.0\")",
+                "    ✖ testDecodesEmptyPayload, XCTUnwrap failed: expected non-nil value of type \"Data\"",
+            ],
+            &[
+                // Passing and pending tests, a summary line, and a mark that
+                // is no test runner's indented result.
+                "    ✓ testAddItem (0.003 seconds)",
+                "    ✔ testAddItem (0.003 seconds)",
+                "\t Executed 42 tests, with 1 failure (0 unexpected) in 0.512 (0.530) seconds",
+                "✗ not indented, so no result line",
+                "echo '    ✗ testLogin, failed'",
+            ],
+        );
+        let hit = formatted_failing_test(&Line::plain("    ✗ testLogin, XCTAssertTrue failed")).expect("read");
+        assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
+        assert!(hit.message.contains("testLogin"), "{}", hit.message);
     }
 
     #[test]
