@@ -381,8 +381,11 @@ fn verify_within(
                 if let Some((_, reused)) = &places {
                     relinted
                         .diagnostics
-                        .extend(reused.iter().map(|((rule, _, message), range)| {
+                        .extend(reused.iter().map(|((rule, code, message), range)| {
+                            // The check's own code, as the first lint gave it:
+                            // a reader of the re-lint sees what a whole one says.
                             Diagnostic::new(path, rule, crate::diagnostic::Severity::Error, *range, message.as_str())
+                                .with_code(code)
                         }));
                 }
                 // Verification counts errors by message against the whole

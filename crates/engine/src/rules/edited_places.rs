@@ -249,8 +249,16 @@ mod tests {
                     "env: x",
                     "Env: {}",
                     "steps: x",
+                    // A whole step, the commonest fix shape (a setup step
+                    // before the failing one).
+                    "- run: x",
                 ],
-                &["foo: bar", "timeout-minutes: 5", "continue-on-error: x"],
+                &[
+                    "foo: bar",
+                    "timeout-minutes: 5",
+                    "continue-on-error: x",
+                    "- uses: actions/checkout@v4",
+                ],
             );
             let singles = edits.iter().map(|e| vec![e]);
             let pairs = edits

@@ -340,9 +340,13 @@ fn runs_on_linux_arm64(job: &Job<'_>) -> bool {
 }
 
 /// The places job `job` runs (`runs-on`, its matrix, `container:`), each
-/// with its OS, architecture and machine: a matrix leg the log names alone
-/// (`runner::leg_os`), a `runs-on` autoheal cannot read as every place.
-fn job_places(ctx: &Ctx<'_>, job: &Job<'_>) -> Vec<Concrete> {
+/// with its OS, architecture and machine, a `runs-on` autoheal cannot read
+/// as every place. For an OS package alone, the matrix leg the log names
+/// (`runner::leg_os`): its install steps are guarded by `runner.os`, so
+/// other legs never run them. Every other route's step is unguarded and runs
+/// on every leg, so every leg must be reachable (the leg's name is the log's,
+/// untrusted, and must not lift a refusal).
+fn job_places(ctx: &Ctx<'_>, job: &Job<'_>, route: Route) -> Vec<Concrete> {
     let arm64 = runs_on_linux_arm64(job);
     let place = |os: Option<PlaceOs>, machine: Machine| Place {
         os,
@@ -356,7 +360,10 @@ fn job_places(ctx: &Ctx<'_>, job: &Job<'_>) -> Vec<Concrete> {
             vec![place(None, Machine::Container(Some(Image::Other)))]
         }
         Platform::Hosts(oses) => {
-            let oses = match crate::runner::leg_os(ctx.failure.job.as_deref(), &oses) {
+            let leg = matches!(route, Route::Packages { .. })
+                .then(|| crate::runner::leg_os(ctx.failure.job.as_deref(), &oses))
+                .flatten();
+            let oses = match leg {
                 Some(leg) => vec![leg],
                 None => oses,
             };
@@ -388,7 +395,7 @@ fn job_places(ctx: &Ctx<'_>, job: &Job<'_>) -> Vec<Concrete> {
 /// place being a hosted Ubuntu image that already has the command (a job
 /// that also runs elsewhere may have missed it there).
 fn reaches_every_place(ctx: &Ctx<'_>, job: &Job<'_>, command: &str, route: Route) -> Result<(), String> {
-    let places = job_places(ctx, job);
+    let places = job_places(ctx, job, route);
     let because = |why: String| match platform(job) {
         Platform::Unknown(reason) => format!("{why} ({reason})"),
         _ => why,

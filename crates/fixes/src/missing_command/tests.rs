@@ -932,6 +932,10 @@ fn script_setup_actions_are_not_offered_in_containers_or_on_missing_arches() {
     assert!(why.contains("ARM64"), "{why}");
     let matrix = "on: push\njobs:\n  build:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        os: [ubuntu-latest, ubuntu-24.04-arm]\n    steps:\n      - run: flutter test\n";
     assert!(manual_reason(&missing("flutter", "build").at_step_number(1), matrix).contains("ARM64"));
+    // The log's leg name (untrusted) does not lift the refusal: a setup
+    // action's step is unguarded and would run on the ARM64 leg too.
+    let legs = matrix.replace("[ubuntu-latest, ubuntu-24.04-arm]", "[macos-15, ubuntu-24.04-arm]");
+    assert!(manual_reason(&missing("flutter", "build (macos-15)").at_step_number(1), &legs).contains("ARM64"));
     // sbt has an ARM64 build; a self-hosted macOS ARM64 runner is not Linux.
     assert!(
         apply_only(

@@ -168,8 +168,9 @@ pub fn from_script_path(text: &str) -> Place {
     for sep in ['/', '\\'] {
         let marker = format!("{sep}_work{sep}_temp{sep}");
         let Some(at) = text.find(&marker) else { continue };
-        let start = text[..at].rfind(char::is_whitespace).map_or(0, |s| s + 1);
-        let path = &text[start..at];
+        // The word the marker ends (split on any whitespace, a no-break
+        // space's two bytes included: never a byte offset inside a character).
+        let path = text[..at].rsplit(char::is_whitespace).next().unwrap_or("");
         let os = if sep == '\\' || drive(path).is_some() || git_bash_drive(path) {
             Some(PlaceOs::Windows)
         } else if path.starts_with("/Users/") {
@@ -188,15 +189,19 @@ pub fn from_script_path(text: &str) -> Place {
 
 /// `D:\a\_temp\` (or `C:\a\_temp\`), or Git Bash's `/d/a/_temp/`.
 fn windows_hosted_temp(text: &str) -> bool {
+    // `get`, not indexing: the two bytes before a marker may be the end of a
+    // multi-byte character (a path after `é` or `日`), which is no drive.
     text.match_indices(r"\a\_temp\")
-        .any(|(at, _)| drive(&text[at.saturating_sub(2)..at]).is_some())
+        .any(|(at, _)| text.get(at.saturating_sub(2)..at).and_then(drive).is_some())
         || text.match_indices("/a/_temp/").any(|(at, _)| {
             let before = &text[..at];
-            git_bash_drive(&before[before.len().saturating_sub(2)..])
-                && before[..before.len().saturating_sub(2)]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '/' && c != '_' && c != '.')
+            let split = before.len().saturating_sub(2);
+            before.get(split..).is_some_and(git_bash_drive)
+                && before.get(..split).is_some_and(|head| {
+                    head.chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '/' && c != '_' && c != '.')
+                })
         })
 }
 
@@ -458,6 +463,37 @@ impl JobEvidence {
 
 #[cfg(test)]
 mod tests {
+
+    /// A multi-byte character right before a marker (a web copy's no-break
+    /// space, a path after `é` or `日`) is read, never sliced through.
+    #[test]
+    fn multi_byte_characters_before_a_marker_do_not_split() {
+        let markers = [
+            r"\a\_temp\x.ps1",
+            "/a/_temp/x.sh",
+            "/x/_work/_temp/x.sh",
+            r"\x\_work\_temp\x.cmd",
+            "/home/runner/work/_temp/x.sh",
+        ];
+        for prefix in ["\u{a0}", "é", "日", "a\u{a0}b", "C\u{a0}", "/\u{e9}", "\u{1f600}"] {
+            for marker in markers {
+                for text in [format!("{prefix}{marker}"), format!("run {prefix}{marker} done")] {
+                    // Reaching the end is the test: no slice inside a character.
+                    let place = from_script_path(&text);
+                    if marker.starts_with("/home/runner") {
+                        assert_eq!(place.os, Some(PlaceOs::Linux), "{text:?}");
+                    }
+                }
+            }
+        }
+        // The word before a self-hosted marker ends at a no-break space.
+        let place = from_script_path("bash\u{a0}/Users/ci/_work/_temp/x.sh");
+        assert_eq!(
+            (place.os, place.machine),
+            (Some(PlaceOs::MacOs), Some(Machine::SelfHosted))
+        );
+    }
+
     use super::*;
 
     #[test]

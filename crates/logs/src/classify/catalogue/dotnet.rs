@@ -489,7 +489,9 @@ fn source_diagnostic(line: &Line<'_>) -> Option<Hit> {
              `dotnet format` and committing the result is the project's change, for a person."
         )));
     }
-    if prefix.len() < 2 || number.len() < 3 || prefix == "CS" || prefix == "NU" {
+    // CS, BC and FS are the C#, Visual Basic and F# compilers' own codes
+    // (`build_failure`'s, not an analyzer's), NU NuGet's.
+    if prefix.len() < 2 || number.len() < 3 || ["CS", "BC", "FS", "NU"].contains(&prefix) {
         return None;
     }
     Some(Hit::blocker(format!(
@@ -542,6 +544,8 @@ mod tests {
             &[
                 // The compiler's and NuGet's codes are `build_failure`'s.
                 "Program.cs(4,7): error CS0246: The type or namespace name 'Foo' could not be found",
+                "Module1.vb(9,13): error BC30451: 'Foo' is not declared.",
+                "src/Lib.fs(12,5): error FS0039: The value or constructor 'foo' is not defined.",
                 // Another language's compiler in the same canonical format.
                 "src/index.ts(3,1): error TS2304: Cannot find name 'x'.",
                 // A warning, an unknown word without digits, a code too short.

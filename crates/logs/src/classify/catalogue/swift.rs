@@ -114,7 +114,9 @@ fn formatted_failing_test(line: &Line<'_>) -> Option<Hit> {
     let text = text.trim_start().strip_prefix("▸ ").unwrap_or(text);
     let c = regex!(r"^\s+[✗✖] (\w[\w.()\[\] -]*?), (\S.*)$").captures(text)?;
     Some(Hit::blocker(format!(
-        "An XCTest test failed: {} ({}).",
+        // xcpretty's and xcbeautify's shape, which other runners' reporters
+        // (Node's test runner, tap-spec) print too: the wording names none.
+        "A test failed: {} ({}).",
         display_text(&c[1]),
         display_text(&c[2])
     )))

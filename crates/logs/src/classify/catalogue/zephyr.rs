@@ -9,11 +9,9 @@
 //! a person's call, read where Zephyr says it, not at CMake's trailer.
 //!
 //! And Zephyr's Kconfig step (`scripts/kconfig/kconfig.py`, run by
-//! `cmake/modules/kconfig.cmake`): Kconfiglib's warnings, `warning: {SYMBOL}
-//! (defined at {file}:{line}) was assigned the value '{v}' but got the value
-//! '{v}'. Check these unsatisfied dependencies: …` (wrapped over several
-//! lines) and `{file}:{line}: warning: attempt to assign the value '{v}' to
-//! the undefined symbol {SYMBOL}`, which kconfig.py turns into errors: it
+//! `cmake/modules/kconfig.cmake`): Kconfiglib's own warnings, e.g.
+//! `{file}:{line}: warning: attempt to assign the value '{v}' to the
+//! undefined symbol {SYMBOL}`, which kconfig.py turns into errors: it
 //! prints them, then `error: Aborting due to Kconfig warnings`, and CMake
 //! stops (`CMake Error at …/kconfig.cmake:{n} (message): command failed with
 //! return code: 1`, then west's `FATAL ERROR`), as zephyrproject-rtos/zephyr's
@@ -21,7 +19,10 @@
 //! the cause (the project's configuration, a person's call); the abort line
 //! is a heading. A warning is read so only where the step runs Zephyr's
 //! build (`west`, or Zephyr named nearby): other Kconfiglib users (ESP-IDF's
-//! menuconfig) go on after a warning.
+//! menuconfig) go on after a warning. Not read: kconfig.py's own `warning:
+//! {SYMBOL} (defined at …) was assigned the value '{v}' but got the value
+//! '{v}'`, which it prints through its `warn()` and keeps a warning (it is
+//! not among Kconfiglib's warnings that abort), so a build goes on after it.
 
 use super::util::regex;
 use super::{Entry, ex};
@@ -32,14 +33,9 @@ use crate::subject::display_text;
 pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "zephyr/kconfig-warning",
-        grammar: "warning: {SYMBOL} (defined at {file}:{line}) was assigned the value '{v}' but got the value '{v}'. \
-                  | {file}:{line}: warning: attempt to assign the value '{v}' to the undefined symbol {SYMBOL} | \
+        grammar: "{file}:{line}: warning: attempt to assign the value '{v}' to the undefined symbol {SYMBOL} | \
                   error: Aborting due to Kconfig warnings",
-        needles: &[
-            "was assigned the value '",
-            "to the undefined symbol ",
-            "Aborting due to Kconfig warnings",
-        ],
+        needles: &["to the undefined symbol ", "Aborting due to Kconfig warnings"],
         check: kconfig_warning,
         examples: &[ex("error: Aborting due to Kconfig warnings", Category::Unknown, None)],
     },
@@ -56,15 +52,13 @@ pub const ENTRIES: &[Entry] = &[
     },
 ];
 
-/// Kconfiglib's warning of a symbol that did not take its assigned value,
-/// or of an assignment to an undefined symbol, in a step that builds with
-/// Zephyr: its kconfig.py aborts on any warning, so the warning is the
-/// failure though it says `warning:` (`soften_warning` asks this).
+/// Kconfiglib's warning of an assignment to an undefined symbol, in a step
+/// that builds with Zephyr: its kconfig.py aborts on Kconfiglib's warnings,
+/// so the warning is the failure though it says `warning:`
+/// (`soften_warning` asks this).
 pub fn is_fatal_kconfig_warning(line: &Line<'_>) -> bool {
     let text = line.text.trim();
-    (regex!(r"^warning: [A-Z0-9_]+ \(defined at [^)]+\) was assigned the value '[^']*' but got\b").is_match(text)
-        || regex!(r"^\S+:\d+: warning: attempt to assign the value '[^']*' to the undefined symbol [A-Z0-9_]+$")
-            .is_match(text))
+    regex!(r"^\S+:\d+: warning: attempt to assign the value '[^']*' to the undefined symbol [A-Z0-9_]+$").is_match(text)
         && (line.step_mentions("west") || line.step_mentions("Zephyr") || line.step_mentions("zephyr"))
 }
 
@@ -110,14 +104,18 @@ mod tests {
             kconfig_warning(&line).map(|h| h.strength)
         };
         let west = "west build -b nrf52840dk/nrf52840 app";
+        let text =
+            "/work/app/prj.conf:3: warning: attempt to assign the value 'y' to the undefined symbol MCUMGR_SMP_UART";
+        assert_eq!(read(text, west), Some(Strength::Blocker), "{text}");
+        // Another Kconfiglib user (ESP-IDF) goes on after a warning.
+        assert_eq!(read(text, "idf.py build"), None, "{text}");
+        // kconfig.py's own warning of a value that did not take stays a
+        // warning (its `warn()`; the build goes on), so it is not read.
         for text in [
             "warning: NVS (defined at subsys/fs/nvs/Kconfig:6) was assigned the value 'y' but got the value 'n'.",
             "warning: MCUMGR (defined at subsys/mgmt/mcumgr/Kconfig:5) was assigned the value 'y' but got the",
-            "/work/app/prj.conf:3: warning: attempt to assign the value 'y' to the undefined symbol MCUMGR_SMP_UART",
         ] {
-            assert_eq!(read(text, west), Some(Strength::Blocker), "{text}");
-            // Another Kconfiglib user (ESP-IDF) goes on after a warning.
-            assert_eq!(read(text, "idf.py build"), None, "{text}");
+            assert_eq!(read(text, west), None, "{text}");
         }
         assert_eq!(
             read("error: Aborting due to Kconfig warnings", ""),
