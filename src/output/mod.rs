@@ -203,10 +203,11 @@ mod tests {
         const SOURCE: &str = "on: push\njobs:\n  é:\n    runs-on: x\n";
         const TEXT: &str = "(\\PC|[\\x00-\\x1f\"\\\\]){0,12}";
 
-        /// A range of `SOURCE` on character boundaries (`é` is bytes 18..20).
+        /// A range of `SOURCE` on character boundaries (`é` is bytes 17..19;
+        /// an offset inside it is moved to its start).
         fn range() -> impl Strategy<Value = TextRange> {
             (0usize..SOURCE.len(), 0usize..6).prop_map(|(start, len)| {
-                let boundary = |o: usize| if o == 19 { 18 } else { o.min(SOURCE.len()) };
+                let boundary = |o: usize| if o == 18 { 17 } else { o.min(SOURCE.len()) };
                 TextRange::new(boundary(start), boundary(start + len))
             })
         }
@@ -283,6 +284,65 @@ mod tests {
                 let slow = sarif::sarif_json(&reports);
                 prop_assert_eq!(serde_json::from_slice::<serde_json::Value>(&fast).unwrap(), slow.clone());
                 prop_assert_eq!(String::from_utf8(fast).unwrap(), serde_json::to_string_pretty(&slow).unwrap() + "\n");
+            }
+
+            /// Each SARIF replacement is under its own file's
+            /// `artifactLocation` (one `artifactChange` per file, SARIF
+            /// 2.1.0's `fix`), and its region, read back (line and column
+            /// in `SOURCE` for the finding's file, bytes for another), is
+            /// exactly an edit of the fix: the same edits, none moved to
+            /// another file.
+            #[test]
+            fn each_sarif_replacement_is_an_edit_of_its_own_file(diagnostics in prop::collection::vec(diagnostic(), 0..4)) {
+                let report = FileReport {
+                    path: "w.yml".to_string(),
+                    source: SOURCE.to_string(),
+                    diagnostics,
+                    applied: Vec::new(),
+                };
+                let mut out = Vec::new();
+                sarif::write(&mut out, std::slice::from_ref(&report)).unwrap();
+                let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+                let results = doc["runs"][0]["results"].as_array().unwrap();
+                prop_assert_eq!(results.len(), report.diagnostics.len());
+                // A 1-based line and code-point column of `SOURCE`, as bytes.
+                let offset = |line: u64, column: u64| -> usize {
+                    let start: usize = SOURCE.split_inclusive('\n').take(line as usize - 1).map(str::len).sum();
+                    start + SOURCE[start..].chars().take(column as usize - 1).map(char::len_utf8).sum::<usize>()
+                };
+                for (d, result) in report.diagnostics.iter().zip(results) {
+                    let fixes = result["fixes"].as_array().map_or(&[][..], Vec::as_slice);
+                    prop_assert_eq!(fixes.len(), d.fixes.len());
+                    for (fix, written) in d.fixes.iter().zip(fixes) {
+                        let mut want: Vec<(String, usize, usize, String)> = fix
+                            .edits
+                            .iter()
+                            .map(|e| (e.path.clone(), e.range.start, e.range.end, e.new_text.clone()))
+                            .collect();
+                        let mut got = Vec::new();
+                        let mut uris = Vec::new();
+                        for change in written["artifactChanges"].as_array().unwrap() {
+                            let uri = change["artifactLocation"]["uri"].as_str().unwrap().to_string();
+                            prop_assert!(!uris.contains(&uri), "one artifactChange per file: {}", uri);
+                            uris.push(uri.clone());
+                            for r in change["replacements"].as_array().unwrap() {
+                                let region = &r["deletedRegion"];
+                                let n = |k: &str| region[k].as_u64().unwrap();
+                                let (start, end) = if uri == "w.yml" {
+                                    (offset(n("startLine"), n("startColumn")), offset(n("endLine"), n("endColumn")))
+                                } else {
+                                    prop_assert!(region.get("startLine").is_none());
+                                    (n("byteOffset") as usize, (n("byteOffset") + n("byteLength")) as usize)
+                                };
+                                let text = r["insertedContent"]["text"].as_str().unwrap().to_string();
+                                got.push((uri.clone(), start, end, text));
+                            }
+                        }
+                        want.sort();
+                        got.sort();
+                        prop_assert_eq!(got, want);
+                    }
+                }
             }
         }
     }

@@ -83,6 +83,21 @@ fn sarif_skeleton(results: Value) -> Value {
     })
 }
 
+/// A fix's edits grouped by the file each edits, files in the order their
+/// first edit comes: SARIF 2.1.0's `fix.artifactChanges` holds one
+/// `artifactChange` per file, whose `replacements` are regions of the file
+/// its own `artifactLocation` names.
+fn edits_by_file(edits: &[autoheal_engine::Edit]) -> Vec<(&str, Vec<&autoheal_engine::Edit>)> {
+    let mut files: Vec<(&str, Vec<&autoheal_engine::Edit>)> = Vec::new();
+    for e in edits {
+        match files.iter_mut().find(|(p, _)| *p == e.path) {
+            Some((_, list)) => list.push(e),
+            None => files.push((&e.path, vec![e])),
+        }
+    }
+    files
+}
+
 /// One file's entries of `results`. The keys of every object are in
 /// alphabetical order (uppercase first), the order the document has always
 /// printed them in (see [`autoheal_engine::json`]).
@@ -95,6 +110,16 @@ fn file_results(rep: &FileReport, items: &mut Items) {
         w.number_member("endLine", r.end_line.into());
         w.number_member("startColumn", r.start_column.into());
         w.number_member("startLine", r.start_line.into());
+        w.end_object();
+    };
+    // Another file's edit (a fix for a workflow that edits an action.yml):
+    // its text is not this report's, so its region is in bytes, which
+    // SARIF's region allows (`byteOffset`, `byteLength`) as the JSON
+    // output's `byte_range` does.
+    let write_byte_region = |w: &mut Pretty, r: autoheal_engine::TextRange| {
+        w.begin_object();
+        w.number_member("byteLength", (r.end - r.start) as u64);
+        w.number_member("byteOffset", r.start as u64);
         w.end_object();
     };
     let write_uri = |w: &mut Pretty| {
@@ -134,21 +159,30 @@ fn file_results(rep: &FileReport, items: &mut Items) {
                     w.begin_object();
                     w.key("artifactChanges");
                     w.begin_array();
-                    w.element();
-                    w.begin_object();
-                    write_uri(w);
-                    w.key("replacements");
-                    w.begin_array();
-                    for e in &f.edits {
+                    for (path, edits) in edits_by_file(&f.edits) {
                         w.element();
                         w.begin_object();
-                        w.key("deletedRegion");
-                        write_region(w, e.range);
-                        write_text(w, "insertedContent", &e.new_text);
+                        w.key("artifactLocation");
+                        w.begin_object();
+                        w.string_member("uri", path);
+                        w.end_object();
+                        w.key("replacements");
+                        w.begin_array();
+                        for e in edits {
+                            w.element();
+                            w.begin_object();
+                            w.key("deletedRegion");
+                            if path == rep.path {
+                                write_region(w, e.range);
+                            } else {
+                                write_byte_region(w, e.range);
+                            }
+                            write_text(w, "insertedContent", &e.new_text);
+                            w.end_object();
+                        }
+                        w.end_array();
                         w.end_object();
                     }
-                    w.end_array();
-                    w.end_object();
                     w.end_array();
                     write_text(w, "description", &f.title);
                     // Who may apply it (safe, unsafe, display-only).
@@ -249,13 +283,17 @@ fn file_results_slow(rep: &FileReport) -> Vec<Value> {
                         json!({
                             "description": {"text": f.title},
                             "properties": {"applicability": f.applicability.as_str()},
-                            "artifactChanges": [{
-                                "artifactLocation": {"uri": rep.path},
-                                "replacements": f.edits.iter().map(|e| json!({
-                                    "deletedRegion": region_json(&index, &rep.source, e.range),
+                            "artifactChanges": edits_by_file(&f.edits).into_iter().map(|(path, edits)| json!({
+                                "artifactLocation": {"uri": path},
+                                "replacements": edits.iter().map(|e| json!({
+                                    "deletedRegion": if path == rep.path {
+                                        region_json(&index, &rep.source, e.range)
+                                    } else {
+                                        json!({"byteLength": e.range.end - e.range.start, "byteOffset": e.range.start})
+                                    },
                                     "insertedContent": {"text": e.new_text},
                                 })).collect::<Vec<_>>(),
-                            }],
+                            })).collect::<Vec<_>>(),
                         })
                     })
                     .collect(),
