@@ -25,10 +25,10 @@
 //! edits of every rule fixture.
 
 use crate::diagnostic::Edit;
+#[cfg(any(test, debug_assertions))]
+use crate::lint::LintOptions;
 use crate::text::TextRange;
 use crate::yaml::{Document, Entry, Node};
-#[cfg(any(test, debug_assertions))]
-use crate::{diagnostic::Severity, lint::LintOptions};
 
 /// The rules whose checks consult [`EditedPlaces`]: each checks a job only
 /// where [`super::Context::rechecks`] says so, a step likewise, and the
@@ -184,13 +184,7 @@ pub(crate) fn mismatch(
     let original = crate::yaml::parse(source.as_bytes());
     let places = EditedPlaces::new(edits, &edited);
     let errors = |text: &str, doc: &Document, places: Option<&EditedPlaces>| {
-        let scope = super::RelintScope { jobs: None, places };
-        crate::lint::relint_parsed(path, text, doc, opts, &rules, None, scope)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .map(|d| ((d.rule, d.code, d.message), d.range))
-            .collect::<Vec<_>>()
+        super::relint_errors(path, text, doc, opts, &rules, super::RelintScope { jobs: None, places })
     };
     let reused = unchanged(errors(source, &original, None), &places, text, &edited, edits);
     if reused

@@ -431,6 +431,30 @@ pub(crate) struct RelintScope<'a> {
     pub(crate) places: Option<&'a edited_places::EditedPlaces>,
 }
 
+/// The errors a re-lint of `text` by `rules` within `scope` finds, keyed
+/// `(rule, code, message)` with their ranges: what the debug checks of the
+/// scoped re-lints (`edited_places::mismatch`, `expression::rescope::
+/// mismatch`) compare with a whole re-lint's.
+#[cfg(any(test, debug_assertions))]
+pub(crate) type RelintError = ((&'static str, &'static str, String), TextRange);
+
+#[cfg(any(test, debug_assertions))]
+pub(crate) fn relint_errors(
+    path: &str,
+    text: &str,
+    doc: &Document,
+    opts: &crate::lint::LintOptions<'_>,
+    rules: &[&Rule],
+    scope: RelintScope<'_>,
+) -> Vec<RelintError> {
+    crate::lint::relint_parsed(path, text, doc, opts, rules, None, scope)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| ((d.rule, d.code, d.message), d.range))
+        .collect()
+}
+
 /// Indexes of one file that several rules read, each built on first use and
 /// then shared: every rule rebuilding them cost more than the rules' own
 /// checks.

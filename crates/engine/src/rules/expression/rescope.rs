@@ -21,13 +21,13 @@
 //! re-lint with the whole one ([`mismatch`]).
 
 use crate::diagnostic::Edit;
+#[cfg(any(test, debug_assertions))]
+use crate::lint::LintOptions;
 use crate::model::Workflow;
 use crate::rules::ReadPaths;
 use crate::text::TextRange;
 use crate::yaml::patch::{Segment, Touched, overlaps};
 use crate::yaml::{Document, Node};
-#[cfg(any(test, debug_assertions))]
-use crate::{diagnostic::Severity, lint::LintOptions};
 
 /// The ids of the jobs whose findings edits that touched `touched` can
 /// change, or `None` when they can change findings outside their jobs
@@ -129,21 +129,15 @@ pub(crate) fn mismatch(
     jobs: &[String],
 ) -> Option<String> {
     let rules: &[&crate::rules::Rule] = &[&super::RULE];
-    let errors = |text: &str, doc: &crate::yaml::Document, jobs: Option<&[String]>| -> Vec<(String, TextRange)> {
-        crate::lint::relint_parsed(
+    let errors = |text: &str, doc: &crate::yaml::Document, jobs: Option<&[String]>| {
+        crate::rules::relint_errors(
             path,
             text,
             doc,
             opts,
             rules,
-            None,
             crate::rules::RelintScope { jobs, places: None },
         )
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| (d.message, d.range))
-        .collect()
     };
     let edited = crate::yaml::parse(text.as_bytes());
     let original = crate::yaml::parse(source.as_bytes());
