@@ -39,9 +39,10 @@ fn compile_error(line: &Line<'_>) -> Option<Hit> {
             "The Scala compiler reported errors (its count; the first error above says which).",
         ));
     }
-    if let Some(c) =
-        regex!(r"^-- (?:\[E\d{3}\] )?((?:[A-Z][a-z]+ )*)Error: ((?:[A-Za-z]:)?[^\s:]+\.(?:scala|sc|java)):\d+:\d+$")
-            .captures(text)
+    if let Some(c) = regex!(
+        r"^-- (?:\[E\d{3}\] )?((?:[A-Z][a-z]+ )*)Error: ((?:[A-Za-z]:)?[^\s:]+\.(?:scala|sc|java)):\d+:\d+(?: -+)?$"
+    )
+    .captures(text)
     {
         let kind = c[1].trim();
         return Some(Hit::blocker(format!(
@@ -70,6 +71,9 @@ mod tests {
         for text in [
             "[error] -- [E007] Type Mismatch Error: /opt/actions-runner/_work/p/p/core/src/main/scala/Quote.scala:42:27 ",
             "-- [E006] Not Found Error: src/main/scala/Main.scala:3:10",
+            // Scala 3 pads its heading with dashes to the page width (a long
+            // path leaves none, as above).
+            "-- [E007] Type Mismatch Error: src/main/scala/Main.scala:3:10 ------------------------------",
             "[error] -- Error: C:\\a\\p\\p\\src\\main\\scala\\Main.scala:12:4 ",
             "[error] /home/runner/work/p/p/src/main/scala/Main.scala:12:4: type mismatch;",
         ] {
