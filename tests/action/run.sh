@@ -8,6 +8,9 @@
 #   actionlint come from PyPI; each check skips when its tool cannot be had.
 #
 #   tests/action/run.sh
+#
+# `.ci/run` sets CARGO_PROFILE_RELEASE_OPT_LEVEL=0 for this build and the other
+# release tests' (tests/pre-commit/run.sh says why).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -37,6 +37,12 @@
 #   is kept: a second run at the same commit reuses the installed hook.
 # - `cargo install --path .` needs a package at the repository root; a
 #   virtual workspace manifest cannot be installed.
+# - `.ci/run` runs this test, the wheel's and the action's with
+#   CARGO_PROFILE_RELEASE_OPT_LEVEL=0 (their one release build unoptimized:
+#   the same command, lock, features and cfg, only LLVM's optimization left
+#   out, less than half the CPU); run by hand, they build what a user's
+#   install builds. Whoever sets it must set it for all three, or they share
+#   no units.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"

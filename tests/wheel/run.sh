@@ -8,6 +8,9 @@
 # The cargo target dir is shared with tests/pre-commit/run.sh and `cargo
 # xtask` (the repository's target/ unless CARGO_TARGET_DIR is set; release
 # profile), so registry crates compile once for all of them.
+#
+# `.ci/run` sets CARGO_PROFILE_RELEASE_OPT_LEVEL=0 for this build and the other
+# release tests' (tests/pre-commit/run.sh says why).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
