@@ -4383,6 +4383,84 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         RateLimit,
         Some("GitHub REST API"),
     ),
+    // Batch 132 (helper diag132): 2025-2026 releases of the most-used
+    // toolchains as a project upgrading its CI meets them (npm 11's
+    // EBADENGINE under engine-strict, Node 22 on a `.ts` script, pnpm 10's
+    // ignored build scripts, bun missing on the hosted image, Vitest 3 and
+    // Jest 30 summaries, a module Python 3.13 removed, `uv sync --locked`,
+    // ruff's full output, mypy after the cache service's 429 warnings,
+    // go.mod's `go >= 1.25` under GOTOOLCHAIN=local, Go 1.24's vet check in
+    // `go test`, a dependency's rust-version, Gradle 9's Java 25 toolchain,
+    // NETSDK1045 under global.json, Yarn 4 past the job limit), stated
+    // before the first run.
+    (
+        "b132-npm11-ebadengine-engine-strict-vite7-node20-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-node22-err-unknown-file-extension-ts-script-macos15.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-pnpm10-err-pnpm-ignored-builds-strict-dep-builds-log-failed.log",
+        Unknown,
+        None,
+    ),
+    ("b132-bun-command-not-found-ubuntu24.log", MissingCommand, Some("bun")),
+    (
+        "b132-trap-vitest3-passing-test-logs-429-then-assertion-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-trap-jest30-exceeded-timeout-5000ms-node24-container.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-py313-pytest-collect-no-module-named-imghdr-log-failed.log",
+        MissingDependency,
+        Some("imghdr"),
+    ),
+    ("b132-uv-sync-locked-lockfile-needs-update-ubuntu24.log", Unknown, None),
+    ("b132-ruff-full-format-f401-b006-ui.log", Unknown, None),
+    (
+        "b132-trap-cache-429-warning-then-mypy-arg-type-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-go-mod-requires-go-1-25-gotoolchain-local-selfhosted.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-go124-test-vet-non-constant-format-string-macos15.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-cargo-dependency-requires-rustc-1-82-windows-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-gradle9-java25-toolchain-not-provisioned-ubuntu24-arm.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-dotnet10-netsdk1045-global-json-sdk9-windows-ui.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-yarn4-workspaces-foreach-build-job-limit-25-log-failed.log",
+        Timeout,
+        Some("25"),
+    ),
     // Batch 131 (helper diag131): infrastructure-as-code and monorepo and
     // embedded builds (Terraform init's lock-file checksums and a private
     // module over https, terraform validate on Windows, tofu test,
@@ -5854,6 +5932,32 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b128-nim-type-mismatch-nimble-test-ubuntu24.log", 43),
     ("b128-trap-julia-test-failed-after-429-retry-warning-windows.log", 56),
     ("b128-rcmdcheck-rd-usage-warning-error-on-warning.log", 70),
+    // Batch 132, pinned when written: each tool's own line naming the
+    // failure (npm's `engine Not compatible` summary, Node's `TypeError
+    // [ERR_…]`, pnpm's `ERR_PNPM_…` line, the test runners' count lines as
+    // the project pins them, uv's `error:`, ruff's first finding, mypy's
+    // first `error:`, the go command's `go:` refusal, vet's first finding,
+    // cargo's `error: package …`, Gradle's deepest `>` cause, MSBuild's
+    // first NETSDK1045).
+    ("b132-npm11-ebadengine-engine-strict-vite7-node20-log-failed.log", 8),
+    ("b132-node22-err-unknown-file-extension-ts-script-macos15.log", 69),
+    (
+        "b132-pnpm10-err-pnpm-ignored-builds-strict-dep-builds-log-failed.log",
+        24,
+    ),
+    (
+        "b132-trap-vitest3-passing-test-logs-429-then-assertion-log-failed.log",
+        43,
+    ),
+    ("b132-trap-jest30-exceeded-timeout-5000ms-node24-container.log", 81),
+    ("b132-uv-sync-locked-lockfile-needs-update-ubuntu24.log", 55),
+    ("b132-ruff-full-format-f401-b006-ui.log", 32),
+    ("b132-trap-cache-429-warning-then-mypy-arg-type-log-failed.log", 22),
+    ("b132-go-mod-requires-go-1-25-gotoolchain-local-selfhosted.log", 34),
+    ("b132-go124-test-vet-non-constant-format-string-macos15.log", 54),
+    ("b132-cargo-dependency-requires-rustc-1-82-windows-log-failed.log", 20),
+    ("b132-gradle9-java25-toolchain-not-provisioned-ubuntu24-arm.log", 80),
+    ("b132-dotnet10-netsdk1045-global-json-sdk9-windows-ui.log", 32),
     // Batch 131, pinned when written: each tool's own first line of the
     // failure (Terraform's and OpenTofu's `Error:` heading, Terragrunt's
     // `Module … has finished with an error`, helm lint's `[ERROR]`, ct's
@@ -6305,6 +6409,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b128-opam-command-not-found-macos15.log", 32),
     ("b128-sbt-integration-test-job-limit-40-log-failed.log", 18),
     ("b128-remotes-install-github-api-rate-limit-log-failed.log", 21),
+    // Batch 132, pinned when written: bash's `command not found`, pytest's
+    // `E   ModuleNotFoundError` line, the runner's job-limit annotation.
+    ("b132-bun-command-not-found-ubuntu24.log", 40),
+    ("b132-py313-pytest-collect-no-module-named-imghdr-log-failed.log", 21),
+    ("b132-yarn4-workspaces-foreach-build-job-limit-25-log-failed.log", 20),
     // Batch 131, pinned when written: tflint's plugin install refused by
     // the API's limit, the runner's job-limit annotation, the container
     // shell's `not found`.
@@ -8727,6 +8836,83 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         Some("check (release)"),
         "Install GitHub-only dependencies",
     ),
+    // Batch 132, stated when written.
+    (
+        "b132-npm11-ebadengine-engine-strict-vite7-node20-log-failed.log",
+        Some("build (20.x)"),
+        "Install dependencies",
+    ),
+    (
+        "b132-node22-err-unknown-file-extension-ts-script-macos15.log",
+        None,
+        "node scripts/seed-fixtures.ts",
+    ),
+    (
+        "b132-pnpm10-err-pnpm-ignored-builds-strict-dep-builds-log-failed.log",
+        Some("test"),
+        "Install",
+    ),
+    (
+        "b132-bun-command-not-found-ubuntu24.log",
+        None,
+        "bun install --frozen-lockfile",
+    ),
+    (
+        "b132-trap-vitest3-passing-test-logs-429-then-assertion-log-failed.log",
+        Some("unit"),
+        "Unit tests",
+    ),
+    (
+        "b132-trap-jest30-exceeded-timeout-5000ms-node24-container.log",
+        None,
+        "npx jest --ci",
+    ),
+    (
+        "b132-py313-pytest-collect-no-module-named-imghdr-log-failed.log",
+        Some("test (3.13)"),
+        "Run tests",
+    ),
+    (
+        "b132-uv-sync-locked-lockfile-needs-update-ubuntu24.log",
+        None,
+        "uv sync --locked",
+    ),
+    ("b132-ruff-full-format-f401-b006-ui.log", None, "ruff check src tests"),
+    (
+        "b132-trap-cache-429-warning-then-mypy-arg-type-log-failed.log",
+        Some("typecheck"),
+        "Type check",
+    ),
+    (
+        "b132-go-mod-requires-go-1-25-gotoolchain-local-selfhosted.log",
+        None,
+        "go version",
+    ),
+    (
+        "b132-go124-test-vet-non-constant-format-string-macos15.log",
+        None,
+        "go test -race",
+    ),
+    (
+        "b132-cargo-dependency-requires-rustc-1-82-windows-log-failed.log",
+        Some("release (windows-2022)"),
+        "cargo build",
+    ),
+    (
+        "b132-gradle9-java25-toolchain-not-provisioned-ubuntu24-arm.log",
+        None,
+        "./gradlew build",
+    ),
+    (
+        "b132-dotnet10-netsdk1045-global-json-sdk9-windows-ui.log",
+        None,
+        "dotnet build --configuration Release",
+    ),
+    (
+        "b132-yarn4-workspaces-foreach-build-job-limit-25-log-failed.log",
+        Some("build"),
+        "Build all workspaces",
+    ),
     // Batch 131, stated when written.
     (
         "b131-terraform-init-lock-checksum-linux-arm64-log-failed.log",
@@ -9539,6 +9725,13 @@ const NOT_FIXABLE: &[(&str, &str)] = &[
     // `docs/json-output.md` makes such a command `fixable: false`, as the
     // set's other setup-action toolchains are. Counted as a first-run miss.
     ("b128-opam-command-not-found-macos15.log", "not a known tool"),
+    // Batch 132: a module Python 3.13 removed from its standard library
+    // (PEP 594; `imghdr`): no package of that name restores it, so the fix
+    // is the project's code or its Python version, never an install.
+    (
+        "b132-py313-pytest-collect-no-module-named-imghdr-log-failed.log",
+        "removed from the standard library",
+    ),
     // A route whose fix does not work where the log shows the step ran
     // (`knowledge::install::reaches`, the list the generator refuses by;
     // fix130): shellcheck on a hosted Ubuntu image (its script path
