@@ -141,11 +141,23 @@ pub fn named_after_script(name: &str, script: &str) -> bool {
 /// in backquotes (npm's `Run `npm audit` for details.`); nor the test
 /// runners' report of their options, Minitest's `Run options: --seed {n}`
 /// (`Minitest.run`) and RSpec's `Run options: include {…}` /
-/// `exclude {…}` (its configuration's filter announcement).
+/// `exclude {…}` (its configuration's filter announcement); nor advice naming
+/// a command in double quotes, `Run "{command}" to {…}` (pnpm's hint under
+/// `ERR_PNPM_IGNORED_BUILDS`, `Run "pnpm approve-builds" to pick which
+/// dependencies should be allowed to run scripts.`), where a step's quoted
+/// program is followed by its arguments, not by `to`.
 fn ui_step_header(text: &str) -> Option<&str> {
     let t = text.strip_prefix("> ").unwrap_or(text);
     let step = t.strip_prefix("Run ")?.trim();
-    (!step.is_empty() && !step.starts_with("with --") && !step.starts_with('`') && !step.starts_with("options: "))
+    let quoted_advice = step
+        .strip_prefix('"')
+        .and_then(|rest| rest.split_once('"'))
+        .is_some_and(|(command, rest)| !command.is_empty() && rest.starts_with(" to "));
+    (!step.is_empty()
+        && !step.starts_with("with --")
+        && !step.starts_with('`')
+        && !step.starts_with("options: ")
+        && !quoted_advice)
         .then_some(step)
 }
 
@@ -259,5 +271,28 @@ Error: Process completed with exit code 1.";
                    Run options: exclude {:type=>\"system\"}";
         crate::stream::for_each_line(log.as_bytes(), |n, l| feeder.feed(n, l, &mut rec));
         assert_eq!(rec.steps, vec![(2, "bin/rails test".to_string())]);
+    }
+
+    /// A tool's advice `Run "{command}" to …` is the step's output; a step
+    /// whose script starts with a quoted program still opens a step.
+    #[test]
+    fn quoted_advice_is_no_step_but_a_quoted_program_is() {
+        let mut rec = Recorder::default();
+        let mut feeder = TextFeeder::new(false);
+        let log = "4s\nRun pnpm install\n  pnpm install\n ERR_PNPM_IGNORED_BUILDS  Ignored build scripts: esbuild.\n\n\
+                   Run \"pnpm approve-builds\" to pick which dependencies should be allowed to run scripts.\n\
+                   Error: Process completed with exit code 1.\n2s\n\
+                   Run \"C:\\Program Files\\Git\\bin\\bash.exe\" scripts/pack.sh\n";
+        crate::stream::for_each_line(log.as_bytes(), |n, l| feeder.feed(n, l, &mut rec));
+        assert_eq!(
+            rec.steps,
+            vec![
+                (2, "pnpm install".to_string()),
+                (
+                    9,
+                    "\"C:\\Program Files\\Git\\bin\\bash.exe\" scripts/pack.sh".to_string()
+                )
+            ]
+        );
     }
 }

@@ -78,4 +78,25 @@ mod tests {
         }
         crate::classify::catalogue::assert_reads(finding, &[], &["Crate: idna is fine", "Crate:     "]);
     }
+    /// In a whole step the count line stays a heading: the root is the
+    /// first finding's `Crate:` line, wherever the count is printed.
+    #[test]
+    fn the_count_does_not_move_the_root_off_the_first_finding() {
+        let log = "##[group]Run cargo audit\ncargo audit\n##[endgroup]\n\
+                   \x20   Fetching advisory database from `https://github.com/RustSec/advisory-db.git`\n\
+                   \x20     Loaded 812 security advisories (from /home/runner/.cargo/advisory-db)\n\
+                   \x20   Scanning Cargo.lock for vulnerabilities (241 crate dependencies)\n\
+                   Crate:     idna\nVersion:   0.5.0\nTitle:     `idna` accepts Punycode labels that do not produce any non-ASCII when decoded\n\
+                   ID:        RUSTSEC-2024-0421\nSolution:  Upgrade to >=1.0.0\n\
+                   Crate:     ring\nVersion:   0.17.8\nID:        RUSTSEC-2025-0009\nSolution:  Upgrade to >=0.17.12\n\
+                   error: 2 vulnerabilities found!\n##[error]Process completed with exit code 1.\n";
+        let analysis = crate::classify::tests::analyze_text(log);
+        let root = analysis.root_cause().expect("a failure");
+        assert_eq!(root.category, Category::Unknown);
+        assert_eq!(
+            root.evidence.first().map(|e| e.text.as_str()),
+            Some("Crate:     idna"),
+            "{root:?}"
+        );
+    }
 }

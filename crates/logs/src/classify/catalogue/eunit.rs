@@ -13,7 +13,9 @@
 //! `*failed*` blocks. The first `Failure/Error:` is the cause: a test that
 //! failed, for a person; the counts are headings over it (ahead of ExUnit's
 //! summary, whose `{n} tests, {m} failure[s]` reads alike, for the forms
-//! only EUnit prints).
+//! only EUnit prints). RSpec prints the same `Failure/Error:` heading over
+//! Ruby source: a heading whose assertion is not an Erlang macro (`?…`) or
+//! term (`{…}`) is EUnit's only in a step that runs rebar3 or EUnit.
 
 use super::util::regex;
 use super::{Entry, ex};
@@ -37,6 +39,15 @@ pub const ENTRIES: &[Entry] = &[Entry {
 fn failure(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim();
     if let Some(c) = regex!(r"^Failure/Error: (\S.*)$").captures(text) {
+        // RSpec prints the same heading over the failing example's Ruby
+        // source (`Failure/Error: expect(…)`). EUnit's is an Erlang macro
+        // (`?assert…`) or a term (`{error, …}`); anything else is EUnit's
+        // only where the step runs rebar3 or EUnit, so this entry does not
+        // lean on `quoted.rs` screening RSpec's first.
+        let erlang = c[1].starts_with('?') || c[1].starts_with('{');
+        if !erlang && !line.step_mentions("rebar3") && !line.step_mentions("eunit") {
+            return None;
+        }
         return Some(Hit::blocker(format!(
             "An EUnit test failed: {} (the test's assertion, for a person).",
             display_text(&c[1])
@@ -71,6 +82,16 @@ mod tests {
                 "{text}"
             );
         }
+        // RSpec's heading over Ruby source is not EUnit's, unless the step
+        // runs rebar3 (whose eunit_progress printed it).
+        let mut rspec = Line::plain("     Failure/Error: expect(response).to have_http_status(:ok)");
+        assert!(failure(&rspec).is_none());
+        rspec.script = "bundle exec rspec";
+        assert!(failure(&rspec).is_none());
+        let mut erlang = Line::plain("     Failure/Error: tariff_vat:apply(1175, reduced) =/= 1234");
+        assert!(failure(&erlang).is_none());
+        erlang.script = "rebar3 eunit --cover";
+        assert_eq!(failure(&erlang).expect("rebar3").strength, Strength::Blocker);
         // More than one failure reads like ExUnit's summary: EUnit's only in
         // a step that runs rebar3.
         let mut rebar3 = Line::plain("12 tests, 2 failures, 1 skipped");

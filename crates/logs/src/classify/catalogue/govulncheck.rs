@@ -93,4 +93,27 @@ mod tests {
             &["Your code is affected by 0 vulnerabilities."],
         );
     }
+    /// In a whole step the closing count stays a heading: the root is the
+    /// first `Vulnerability #` block.
+    #[test]
+    fn the_affected_count_does_not_move_the_root_off_the_first_finding() {
+        let log = "##[group]Run govulncheck ./...\ngovulncheck ./...\n##[endgroup]\n\
+                   === Symbol Results ===\n\nVulnerability #1: GO-2025-3563\n\
+                   \x20   Request smuggling due to acceptance of invalid chunked data in net/http\n\
+                   \x20 More info: https://pkg.go.dev/vuln/GO-2025-3563\n  Standard library\n\
+                   \x20   Found in: net/http/internal@go1.23.6\n    Fixed in: net/http/internal@go1.23.8\n\n\
+                   Vulnerability #2: GO-2025-3447\n\n\
+                   Your code is affected by 2 vulnerabilities from the Go standard library.\n\
+                   This scan also found 0 vulnerabilities in packages you import and 3\n\
+                   vulnerabilities in modules you require, but your code doesn't appear to call these\n\
+                   vulnerabilities.\n##[error]Process completed with exit code 3.\n";
+        let analysis = crate::classify::tests::analyze_text(log);
+        let root = analysis.root_cause().expect("a failure");
+        assert_eq!(root.category, Category::Unknown);
+        assert_eq!(
+            root.evidence.first().map(|e| e.text.as_str()),
+            Some("Vulnerability #1: GO-2025-3563"),
+            "{root:?}"
+        );
+    }
 }

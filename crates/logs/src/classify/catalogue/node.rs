@@ -19,7 +19,7 @@
 //! error(s), {n} warning(s))`) and its crash report (`bin/eslint.js`: `Oops! Something went wrong! :(`, `ESLint:
 //! {version}`, then the message of `messages/*.js`: `ESLint couldn't find an eslint.config.(js|mjs|cjs) file.` when
 //! ESLint 9 meets a project still configured by `.eslintrc.*`, `… couldn't find a configuration file.`, `… couldn't
-//! find the plugin "{name}".` (a missing npm package), `… couldn't find the config "{name}" to extend from.`), pnpm's `ERR_PNPM_*` codes and bun install's `error: GET {url} - {status}`.
+//! find the plugin "{name}".` (a missing npm package), `… couldn't find the config "{name}" to extend from.`), pnpm's `ERR_PNPM_*` codes (`ERR_PNPM_IGNORED_BUILDS`: pnpm/pnpm #9071, strict-dep-builds, and pnpm.io's `approve-builds` page) and bun install's `error: GET {url} - {status}`.
 //! npm's install summary (`added {n} packages, and audited {m} packages in
 //! {t}`; npm 6: `added {n} packages from {c} contributors and audited {m}
 //! packages in {t}`; nothing to add: `up to date, audited {m} packages in
@@ -345,7 +345,10 @@ pub const ENTRIES: &[Entry] = &[
                   YN{code}: │ {descriptor}: No candidates found (yarn berry's resolver: no version matches the range) | \
                   error: lockfile had changes, but lockfile is frozen (bun's `--frozen-lockfile`) | \
                   ERR_PNPM_FETCH_{status}  GET {url}: {reason} - {status} (pnpm's fetch of a package that failed, a \
-                  404 for a private scope without the registry's auth among them; a 429 is the rate-limit entries')",
+                  404 for a private scope without the registry's auth among them; a 429 is the rate-limit entries') | \
+                  ERR_PNPM_IGNORED_BUILDS  Ignored build scripts: {pkg}[@{version}], … (pnpm 10.3's \
+                  `strict-dep-builds`, pnpm 11's default `strictDepBuilds`; pnpm 11 brackets the code, \
+                  `[ERR_PNPM_IGNORED_BUILDS]`; its hint `Run \"pnpm approve-builds\" to pick …` follows)",
         needles: &[
             "ERR_PNPM_FETCH_",
             "npm ERR! code",
@@ -357,6 +360,7 @@ pub const ENTRIES: &[Entry] = &[
             "lockfile would have been modified",
             "No candidates found",
             "lockfile had changes, but lockfile is frozen",
+            "ERR_PNPM_IGNORED_BUILDS",
         ],
         check: install_failure,
         examples: &[
@@ -385,6 +389,16 @@ pub const ENTRIES: &[Entry] = &[
             ),
             ex(
                 " ERR_PNPM_FETCH_404  GET https://registry.npmjs.org/@acme%2Ftokens: Not Found - 404",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                " ERR_PNPM_IGNORED_BUILDS  Ignored build scripts: esbuild@0.25.10, sharp@0.34.4.",
+                Category::Unknown,
+                None,
+            ),
+            ex(
+                "[ERR_PNPM_IGNORED_BUILDS] Ignored build scripts: better-sqlite3@12.4.1",
                 Category::Unknown,
                 None,
             ),
@@ -1201,6 +1215,17 @@ fn install_failure(line: &Line<'_>) -> Option<Hit> {
              recreating the lockfile with this one.",
         ));
     }
+    if text.contains("ERR_PNPM_IGNORED_BUILDS") {
+        // pnpm 10 no longer runs dependencies' install scripts unless the
+        // project approves them; with strict-dep-builds (pnpm 11's default)
+        // the unapproved ones fail the install. Approving a package's script
+        // is a trust decision the project makes, never a generated fix.
+        return Some(Hit::install_failure(
+            "pnpm refused dependencies' build scripts the project has not approved (strict-dep-builds): a person \
+             reviews them and approves the ones it trusts (`pnpm approve-builds`, or `onlyBuiltDependencies` / \
+             `allowBuilds` in pnpm-workspace.yaml).",
+        ));
+    }
     if text.contains("ERR_PNPM_OUTDATED_LOCKFILE") {
         return Some(Hit::install_failure(
             "pnpm-lock.yaml does not match package.json, and a frozen lockfile (CI's default) may not be updated: a \
@@ -1789,6 +1814,48 @@ mod pnpm_lockfile_advice {
         ))
         .expect("read");
         assert!(outdated.message.contains("pnpm install"), "{}", outdated.message);
+    }
+}
+
+/// pnpm's refusal of unapproved build scripts is the failure, not the
+/// `Run "pnpm approve-builds" …` hint printed under it.
+#[cfg(test)]
+mod pnpm_ignored_builds {
+    use crate::classify::tests::analyze_text as analyze;
+
+    #[test]
+    fn the_refusal_is_the_root_and_asks_a_person_to_approve() {
+        for code in [" ERR_PNPM_IGNORED_BUILDS ", "[ERR_PNPM_IGNORED_BUILDS]"] {
+            let log = format!(
+                "##[group]Run pnpm install --frozen-lockfile\npnpm install --frozen-lockfile\n##[endgroup]\n\
+                 Packages: +212\nProgress: resolved 212, reused 0, downloaded 212, added 212, done\n\n\
+                 {code} Ignored build scripts: esbuild@0.25.10, sharp@0.34.4.\n\n\
+                 Run \"pnpm approve-builds\" to pick which dependencies should be allowed to run scripts.\n\
+                 ##[error]Process completed with exit code 1.\n"
+            );
+            let analysis = analyze(&log);
+            let root = analysis.root_cause().expect("a failure");
+            assert_eq!(root.category, crate::report::Category::Unknown, "{root:?}");
+            assert!(!root.fixable, "{root:?}");
+            assert!(root.message.contains("approve"), "{root:?}");
+            assert!(
+                root.evidence
+                    .first()
+                    .is_some_and(|e| e.text.contains("Ignored build scripts")),
+                "{root:?}"
+            );
+        }
+    }
+
+    /// The pnpm 10 warning box (strict-dep-builds off) fails nothing.
+    #[test]
+    fn the_warning_box_is_not_read() {
+        assert!(
+            super::install_failure(&crate::classify::hit::Line::plain(
+                "│   Ignored build scripts: esbuild.                                                          │"
+            ))
+            .is_none_or(|hit| !hit.message.contains("approve"))
+        );
     }
 }
 
