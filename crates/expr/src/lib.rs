@@ -123,4 +123,4 @@ pub use parser::parse;
 pub use span::Span;
 pub use template::{Embedded, contains_expression, find_expressions, is_constant_template, single_expression};
 pub use types::Type;
-pub use untrusted::{UNTRUSTED_PATHS, UntrustedInput, access_path, untrusted_inputs};
+pub use untrusted::{UNTRUSTED_PATHS, UntrustedInput, access_path, untrusted_inputs, untrusted_path_segments};

@@ -141,7 +141,9 @@ fn access_segments(expr: &Expr) -> Option<Vec<Cow<'_, str>>> {
     }
 }
 
-fn split_patterns() -> &'static [(&'static str, Vec<&'static str>)] {
+/// [`UNTRUSTED_PATHS`], each with its segments (split at its dots once: a
+/// caller matching many paths against the list splits no pattern again).
+pub fn untrusted_path_segments() -> &'static [(&'static str, Vec<&'static str>)] {
     static SPLIT: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
     SPLIT.get_or_init(|| UNTRUSTED_PATHS.iter().map(|p| (*p, p.split('.').collect())).collect())
 }
@@ -149,7 +151,7 @@ fn split_patterns() -> &'static [(&'static str, Vec<&'static str>)] {
 /// The untrusted path that `path` reads, itself or as a prefix (`….title.length` still reads
 /// the title).
 fn match_untrusted(path: &[Cow<'_, str>]) -> Option<&'static str> {
-    split_patterns().iter().find_map(|(pattern, segments)| {
+    untrusted_path_segments().iter().find_map(|(pattern, segments)| {
         let hit = segments.len() <= path.len() && segments.iter().zip(path).all(|(p, s)| *p == s.as_ref());
         hit.then_some(*pattern)
     })

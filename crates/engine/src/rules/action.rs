@@ -21,7 +21,7 @@ use autoheal_expr::suggest::suggest;
 
 pub use generated::{
     GeneratedAction, GeneratedInput, corpus_snapshot, generated_action, generated_actions, generated_for,
-    per_major_sources,
+    generated_named, per_major_sources,
 };
 pub use local::{ActionKind, LocalAction, LocalActions};
 pub use table::{KNOWN_ACTIONS, KnownAction, known_action};

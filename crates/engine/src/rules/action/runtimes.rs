@@ -71,21 +71,33 @@ pub fn runtime_of(name: &str, major: u32) -> Option<&'static str> {
 }
 
 fn curated_runtime(name: &str, major: u32) -> Option<&'static str> {
-    curated_rows()
-        .find(|(n, m, _)| n.eq_ignore_ascii_case(name) && *m == major)
-        .map(|(_, _, r)| r)
+    curated_named(name).iter().find(|(m, _)| *m == major).map(|(_, r)| *r)
+}
+
+/// The `(major, runtime)` rows of `name` in the data file, case-insensitively,
+/// in the file's order; indexed once, as [`super::generated_named`] is.
+fn curated_named(name: &str) -> &'static [(u32, &'static str)] {
+    type ByName = std::collections::HashMap<String, Vec<(u32, &'static str)>>;
+    static BY_NAME: LazyLock<ByName> = LazyLock::new(|| {
+        let mut by_name = ByName::new();
+        for (n, m, r) in curated_rows() {
+            by_name.entry(n.to_ascii_lowercase()).or_default().push((m, r));
+        }
+        by_name
+    });
+    BY_NAME
+        .get(&*super::generated::ascii_lowercase(name))
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Every `(major, runtime)` known for `name`, generated or curated; with
 /// `verified_only`, without the unverified generated entries.
 fn majors_of(name: &str, verified_only: bool) -> impl Iterator<Item = (u32, &'static str)> + '_ {
-    let generated = super::generated_actions()
-        .filter(move |a| a.name.eq_ignore_ascii_case(name) && (a.verified || !verified_only))
+    let generated = super::generated_named(name)
+        .iter()
+        .filter(move |a| a.verified || !verified_only)
         .flat_map(|a| a.majors.iter().map(move |m| (*m, a.runtime)));
-    let curated = curated_rows()
-        .filter(move |(n, _, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, m, r)| (m, r));
-    generated.chain(curated)
+    generated.chain(curated_named(name).iter().copied())
 }
 
 /// The lowest major above `major` that runs on the current runtime: where a
@@ -147,6 +159,38 @@ mod tests {
         // (review82 L3: configure-pages v6 rested on a merged pull request
         // and third-party upgrades).
         assert!(DATA.contains("https://github.com/actions/configure-pages/releases/tag/v6.0.0"));
+    }
+
+    /// The name indexes answer what a scan of the lists, compared without
+    /// case, answers: for every name they hold, in any case, and a name
+    /// neither holds.
+    #[test]
+    fn the_name_indexes_equal_a_scan_of_the_lists() {
+        let names: std::collections::BTreeSet<&str> = curated_rows()
+            .map(|(n, _, _)| n)
+            .chain(super::super::generated_actions().map(|a| a.name))
+            .collect();
+        let spellings = names
+            .iter()
+            .flat_map(|n| [n.to_string(), n.to_ascii_uppercase()])
+            .chain(["no-such/action".to_string()]);
+        for name in spellings {
+            let scanned: Vec<*const super::super::GeneratedAction> = super::super::generated_actions()
+                .filter(|a| a.name.eq_ignore_ascii_case(&name))
+                .map(std::ptr::from_ref)
+                .collect();
+            let indexed: Vec<*const super::super::GeneratedAction> = super::super::generated_named(&name)
+                .iter()
+                .map(|a| std::ptr::from_ref(*a))
+                .collect();
+            assert_eq!(indexed, scanned, "{name}");
+            let curated: Vec<(u32, &str)> = curated_rows()
+                .filter(|(n, _, _)| n.eq_ignore_ascii_case(&name))
+                .map(|(_, m, r)| (m, r))
+                .collect();
+            assert_eq!(curated_named(&name), curated, "{name}");
+        }
+        assert!(!names.is_empty());
     }
 
     /// Over every action and major the data knows: a fix target is a later

@@ -384,11 +384,13 @@ pub(crate) fn with_step_nodes(scope: &Scope, before: &[&Node], outputs: &Outputs
     typed.scope(scope)
 }
 
-/// The ids of the steps walked so far, each with its outputs typed once:
-/// the walk asks for the scope before every step, and typing the whole
-/// prefix again each time was quadratic in a job's steps.
+/// The ids of the steps walked so far, each with its type in the `steps`
+/// context (`steps.<id>`: its outputs, conclusion and outcome) built once:
+/// the walk asks for the scope after every step with an id, and typing the
+/// whole prefix again each time was quadratic in a job's steps.
 #[derive(Default)]
 pub(crate) struct StepTypes<'n> {
+    /// Each id with [`autoheal_expr::contexts::step_type`] of its outputs.
     ids: Vec<(&'n str, Type)>,
     /// An id given by an expression, or more than [`MAX_TYPED_STEPS`]
     /// ids: `steps` is left as the scope has it.
@@ -413,7 +415,8 @@ impl<'n> StepTypes<'n> {
                 Some(n) if n.is_expression() => self.untyped = true,
                 Some(n) => {
                     if let Some(id) = n.as_str() {
-                        self.ids.push((id, outputs.of_step(s)));
+                        self.ids
+                            .push((id, autoheal_expr::contexts::step_type(outputs.of_step(s))));
                     }
                 }
                 None => {}
@@ -427,7 +430,9 @@ impl<'n> StepTypes<'n> {
     pub(crate) fn scope(&self, scope: &Scope) -> Scope {
         let mut out = scope.clone();
         if !self.untyped {
-            out.set_steps(self.ids.iter().map(|(id, ty)| (*id, ty.clone())));
+            // What `Scope::set_steps` builds, from the step types built at
+            // each push.
+            out.set_context("steps", Type::object(self.ids.iter().map(|(id, ty)| (*id, ty.clone()))));
         }
         out
     }

@@ -6,7 +6,7 @@
 //! that sets `X` (the "env indirection": the variable still pastes its
 //! value into the script).
 
-use autoheal_expr::{BinaryOp, Expr, ExprKind, Span, UNTRUSTED_PATHS};
+use autoheal_expr::{BinaryOp, Expr, ExprKind, Span, untrusted_path_segments};
 
 use crate::diagnostic::Confidence;
 use crate::rules::audit::{self, HIGH, LOW, MEDIUM};
@@ -315,7 +315,10 @@ fn classify(path: &str, scope: &Scope<'_>, depth: usize) -> Option<Tier> {
 }
 
 fn classify_github(path: &str, segments: &[&str], scope: &Scope<'_>) -> Tier {
-    if UNTRUSTED_PATHS.iter().any(|p| matches_pattern(p, segments)) {
+    if untrusted_path_segments()
+        .iter()
+        .any(|(_, p)| matches_pattern(p, segments))
+    {
         return Tier::Event;
     }
     if let Some(rest) = path.strip_prefix("github.event.inputs.") {
@@ -348,14 +351,12 @@ fn classify_github(path: &str, segments: &[&str], scope: &Scope<'_>) -> Tier {
     }
 }
 
-/// `UNTRUSTED_PATHS` entries use `*` for any index. The pattern is read
-/// segment by segment, not collected: this runs for every entry of the list
-/// on every `github.…` path of every expression in a script.
-fn matches_pattern(pattern: &str, segments: &[&str]) -> bool {
-    let mut path = segments.iter();
-    pattern
-        .split('.')
-        .all(|p| path.next().is_some_and(|s| p == *s || p == "*"))
+/// `UNTRUSTED_PATHS` entries use `*` for any index. The patterns come split
+/// once ([`untrusted_path_segments`]): this runs for every entry of the list
+/// on every `github.…` path of every expression in a script, and splitting
+/// each pattern each time was most of the rule's classification.
+fn matches_pattern(pattern: &[&str], segments: &[&str]) -> bool {
+    pattern.len() <= segments.len() && pattern.iter().zip(segments).all(|(p, s)| p == s || *p == "*")
 }
 
 fn input_tier(name: Option<&str>, scope: &Scope<'_>) -> Tier {
@@ -439,13 +440,13 @@ mod tests {
     #[test]
     fn a_pattern_matches_a_path_it_is_a_prefix_of_with_any_index_for_star() {
         let path = |p: &'static str| p.split('.').collect::<Vec<_>>();
-        let pattern = "github.event.commits.*.message";
+        let pattern = &path("github.event.commits.*.message");
         assert!(matches_pattern(pattern, &path("github.event.commits.0.message")));
         assert!(matches_pattern(pattern, &path("github.event.commits.*.message.length")));
         assert!(!matches_pattern(pattern, &path("github.event.commits.0")));
         assert!(!matches_pattern(pattern, &path("github.event.commits.0.author")));
         assert!(!matches_pattern(pattern, &path("github.event")));
-        assert!(matches_pattern("github", &path("github.event")));
+        assert!(matches_pattern(&path("github"), &path("github.event")));
     }
 
     fn tiers(src: &str, scope: &Scope<'_>) -> Vec<(String, Tier)> {
