@@ -14,9 +14,15 @@ pub(crate) struct ScalarSource<'a> {
     value: &'a str,
     /// The node's span, for the fallback.
     start: usize,
+    /// The node's span's end, for a literal block's lines.
+    end: usize,
     /// The raw content (quotes or block header excluded).
     content: (usize, usize),
-    mapping: Mapping,
+    style: ScalarStyle,
+    /// Worked out on the first offset asked for: most scalars a rule maps
+    /// report nothing, and a literal block's line table (a script's) was a
+    /// third of the template-injection rule's time in the language server.
+    mapping: std::cell::OnceCell<Mapping>,
 }
 
 enum Mapping {
@@ -44,24 +50,31 @@ impl<'a> ScalarSource<'a> {
         } else {
             (span.start, span.end)
         };
-        let mapping = match scalar.style {
-            ScalarStyle::Literal => literal_lines(source, span.start, span.end, value).unwrap_or(Mapping::Search),
-            _ if source.get(content.0..content.1) == Some(value) => Mapping::Direct,
-            _ => Mapping::Search,
-        };
         Some(ScalarSource {
             source,
             value,
             start: span.start,
+            end: span.end,
             content,
-            mapping,
+            style: scalar.style,
+            mapping: std::cell::OnceCell::new(),
+        })
+    }
+
+    fn mapping(&self) -> &Mapping {
+        self.mapping.get_or_init(|| match self.style {
+            ScalarStyle::Literal => {
+                literal_lines(self.source, self.start, self.end, self.value).unwrap_or(Mapping::Search)
+            }
+            _ if self.source.get(self.content.0..self.content.1) == Some(self.value) => Mapping::Direct,
+            _ => Mapping::Search,
         })
     }
 
     /// The file offset of value offset `v`, exactly, or `None` when the
     /// scalar's encoding makes that unknowable without search.
     pub(crate) fn exact(&self, v: usize) -> Option<usize> {
-        match &self.mapping {
+        match self.mapping() {
             Mapping::Direct => Some(self.content.0 + v),
             Mapping::Lines { value_lines, raw_lines } => {
                 let line = value_lines.partition_point(|s| *s <= v).checked_sub(1)?;
