@@ -161,15 +161,20 @@ mod tests {
         assert!(DATA.contains("https://github.com/actions/configure-pages/releases/tag/v6.0.0"));
     }
 
+    /// Every action name the runtime data or the generated entries know.
+    fn known_names() -> std::collections::BTreeSet<&'static str> {
+        curated_rows()
+            .map(|(n, _, _)| n)
+            .chain(super::super::generated_actions().map(|a| a.name))
+            .collect()
+    }
+
     /// The name indexes answer what a scan of the lists, compared without
     /// case, answers: for every name they hold, in any case, and a name
     /// neither holds.
     #[test]
     fn the_name_indexes_equal_a_scan_of_the_lists() {
-        let names: std::collections::BTreeSet<&str> = curated_rows()
-            .map(|(n, _, _)| n)
-            .chain(super::super::generated_actions().map(|a| a.name))
-            .collect();
+        let names = known_names();
         let spellings = names
             .iter()
             .flat_map(|n| [n.to_string(), n.to_ascii_uppercase()])
@@ -197,10 +202,7 @@ mod tests {
     /// major whose runtime is current, and no lower later major is.
     #[test]
     fn every_fix_target_is_on_the_current_runtime() {
-        let names: std::collections::BTreeSet<&str> = curated_rows()
-            .map(|(n, _, _)| n)
-            .chain(super::super::generated_actions().map(|a| a.name))
-            .collect();
+        let names = known_names();
         let mut targets = 0;
         for name in names {
             for (major, _) in majors_of(name, false) {
