@@ -4433,16 +4433,59 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b132-ruff-full-format-f401-b006-ui.log", Unknown, None),
     (
         "b132-trap-cache-429-warning-then-mypy-arg-type-log-failed.log",
+    // Batch 133 (helper diag133): failures of the runner, the hosted
+    // platform and GitHub's own services on any stack (a BuildKit pip
+    // install out of disk under the runner's disk warning, Gradle's daemon
+    // gone, a self-hosted Windows runner lost, a concurrency cancel, a
+    // retired label awaiting a runner for 24 hours, a macOS-12 brownout,
+    // GITHUB_TOKEN refusals to push and to open a pull request,
+    // upload-artifact v4's 409, download-artifact's expired artifact, cache
+    // warnings and a Node 20 deprecation before the real failures, an LFS
+    // quota, git describe in a shallow clone, a service container's failed
+    // health, a job container's Docker Hub pull limit), stated before the
+    // first run.
+    (
+        "b133-runner-disk-warning-then-buildkit-no-space-ubuntu24.log",
+        Unknown,
+        None,
+    ),
+    ("b133-gradle-daemon-disappeared-oom-android-log-failed.log", Unknown, None),
+    (
+        "b133-selfhosted-windows-runner-lost-communication-ui.log",
+        OptionalJob,
+        Some("lost_communication"),
+    ),
+    ("b133-concurrency-cancel-deploy-newer-push-ui.log", Unknown, None),
+    (
+        "b133-trap-ubuntu-2004-label-retired-awaiting-runner-24h-ui.log",
+        Unknown,
+        None,
+    ),
+    ("b133-macos-12-brownout-gh-run-view.log", Unknown, None),
+    (
+        "b133-git-push-denied-github-actions-bot-contents-read-ubuntu22.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b133-create-pull-request-actions-not-permitted-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b133-upload-artifact-v4-409-same-name-matrix-macos15.log",
         Unknown,
         None,
     ),
     (
         "b132-go-mod-requires-go-1-25-gotoolchain-local-selfhosted.log",
+        "b133-download-artifact-not-found-expired-run-windows2022.log",
         Unknown,
         None,
     ),
     (
         "b132-go124-test-vet-non-constant-format-string-macos15.log",
+        "b133-trap-cache-429-restore-warning-then-pytest-assertion-ubuntu22.log",
         Unknown,
         None,
     ),
@@ -4453,11 +4496,19 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ),
     (
         "b132-gradle9-java25-toolchain-not-provisioned-ubuntu24-arm.log",
+        "b133-trap-cache-save-reserve-and-node20-warning-then-eslint-selfhosted.log",
+        Unknown,
+        None,
+    ),
+    ("b133-checkout-lfs-over-data-quota-selfhosted-arm64.log", Unknown, None),
+    (
+        "b133-git-describe-no-tags-shallow-checkout-windows-pwsh.log",
         Unknown,
         None,
     ),
     (
         "b132-dotnet10-netsdk1045-global-json-sdk9-windows-ui.log",
+        "b133-service-postgres-unhealthy-initialize-containers-log-failed.log",
         Unknown,
         None,
     ),
@@ -4465,6 +4516,9 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         "b132-yarn4-workspaces-foreach-build-job-limit-25-log-failed.log",
         Timeout,
         Some("25"),
+        "b133-job-container-image-docker-hub-pull-limit-log-failed.log",
+        RateLimit,
+        Some("Docker Hub"),
     ),
     // Batch 131 (helper diag131): infrastructure-as-code and monorepo and
     // embedded builds (Terraform init's lock-file checksums and a private
@@ -5971,6 +6025,26 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b132-cargo-dependency-requires-rustc-1-82-windows-log-failed.log", 20),
     ("b132-gradle9-java25-toolchain-not-provisioned-ubuntu24-arm.log", 80),
     ("b132-dotnet10-netsdk1045-global-json-sdk9-windows-ui.log", 32),
+    // Batch 133, pinned when written: the first line that says what
+    // failed (pip's ENOSPC inside BuildKit, not the runner's disk warning or
+    // BuildKit's summary; the postgres image's own refusal, not the runner's
+    // `Failed to initialize container`; git's refusal, not pwsh's null
+    // method call after it; the first LFS `batch response`, not the retry's
+    // last exit code; the annotation where a copy shows it).
+    ("b133-runner-disk-warning-then-buildkit-no-space-ubuntu24.log", 68),
+    ("b133-gradle-daemon-disappeared-oom-android-log-failed.log", 24),
+    ("b133-concurrency-cancel-deploy-newer-push-ui.log", 4),
+    ("b133-trap-ubuntu-2004-label-retired-awaiting-runner-24h-ui.log", 10),
+    ("b133-macos-12-brownout-gh-run-view.log", 16),
+    ("b133-git-push-denied-github-actions-bot-contents-read-ubuntu22.log", 56),
+    ("b133-create-pull-request-actions-not-permitted-log-failed.log", 38),
+    ("b133-upload-artifact-v4-409-same-name-matrix-macos15.log", 56),
+    ("b133-download-artifact-not-found-expired-run-windows2022.log", 37),
+    ("b133-trap-cache-429-restore-warning-then-pytest-assertion-ubuntu22.log", 56),
+    ("b133-trap-cache-save-reserve-and-node20-warning-then-eslint-selfhosted.log", 53),
+    ("b133-checkout-lfs-over-data-quota-selfhosted-arm64.log", 41),
+    ("b133-git-describe-no-tags-shallow-checkout-windows-pwsh.log", 43),
+    ("b133-service-postgres-unhealthy-initialize-containers-log-failed.log", 31),
     // Batch 131, pinned when written: each tool's own first line of the
     // failure (Terraform's and OpenTofu's `Error:` heading, Terragrunt's
     // `Module … has finished with an error`, helm lint's `[ERROR]`, ct's
@@ -6427,6 +6501,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // line, an unknown row since the first run: UNKNOWN_ROOT_LINES).
     ("b132-bun-command-not-found-ubuntu24.log", 40),
     ("b132-yarn4-workspaces-foreach-build-job-limit-25-log-failed.log", 20),
+    // Batch 133, pinned when written: the runner's lost-runner annotation;
+    // the first `toomanyrequests` of the job container's pull, not the
+    // runner's closing `Docker pull failed`.
+    ("b133-selfhosted-windows-runner-lost-communication-ui.log", 46),
+    ("b133-job-container-image-docker-hub-pull-limit-log-failed.log", 19),
     // Batch 131, pinned when written: tflint's plugin install refused by
     // the API's limit, the runner's job-limit annotation, the container
     // shell's `not found`.
@@ -8925,6 +9004,72 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b132-yarn4-workspaces-foreach-build-job-limit-25-log-failed.log",
         Some("build"),
         "Build all workspaces",
+    // Batch 133, stated when written (the cancel annotation, the job that
+    // awaited a runner and the brownout are outside any step).
+    (
+        "b133-runner-disk-warning-then-buildkit-no-space-ubuntu24.log",
+        None,
+        "docker buildx build --load",
+    ),
+    (
+        "b133-gradle-daemon-disappeared-oom-android-log-failed.log",
+        Some("android-release"),
+        "Assemble release bundle",
+    ),
+    (
+        "b133-selfhosted-windows-runner-lost-communication-ui.log",
+        None,
+        "msbuild TerrainKit.sln",
+    ),
+    (
+        "b133-git-push-denied-github-actions-bot-contents-read-ubuntu22.log",
+        None,
+        "git config user.name",
+    ),
+    (
+        "b133-create-pull-request-actions-not-permitted-log-failed.log",
+        Some("bump-deps"),
+        "Open pull request",
+    ),
+    (
+        "b133-upload-artifact-v4-409-same-name-matrix-macos15.log",
+        None,
+        "actions/upload-artifact@v4",
+    ),
+    (
+        "b133-download-artifact-not-found-expired-run-windows2022.log",
+        None,
+        "actions/download-artifact@v4",
+    ),
+    (
+        "b133-trap-cache-429-restore-warning-then-pytest-assertion-ubuntu22.log",
+        None,
+        "pytest -q",
+    ),
+    (
+        "b133-trap-cache-save-reserve-and-node20-warning-then-eslint-selfhosted.log",
+        None,
+        "npm run lint",
+    ),
+    (
+        "b133-checkout-lfs-over-data-quota-selfhosted-arm64.log",
+        None,
+        "actions/checkout@v4",
+    ),
+    (
+        "b133-git-describe-no-tags-shallow-checkout-windows-pwsh.log",
+        None,
+        "$tag = git describe",
+    ),
+    (
+        "b133-service-postgres-unhealthy-initialize-containers-log-failed.log",
+        Some("integration"),
+        "Initialize containers",
+    ),
+    (
+        "b133-job-container-image-docker-hub-pull-limit-log-failed.log",
+        Some("lint (py3.13)"),
+        "Initialize containers",
     ),
     // Batch 131, stated when written.
     (
