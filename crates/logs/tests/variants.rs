@@ -4449,7 +4449,11 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         Unknown,
         None,
     ),
-    ("b133-gradle-daemon-disappeared-oom-android-log-failed.log", Unknown, None),
+    (
+        "b133-gradle-daemon-disappeared-oom-android-log-failed.log",
+        Unknown,
+        None,
+    ),
     (
         "b133-selfhosted-windows-runner-lost-communication-ui.log",
         OptionalJob,
@@ -6030,7 +6034,15 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     // BuildKit's summary; the postgres image's own refusal, not the runner's
     // `Failed to initialize container`; git's refusal, not pwsh's null
     // method call after it; the first LFS `batch response`, not the retry's
-    // last exit code; the annotation where a copy shows it).
+    // last exit code; the annotation where a copy shows it). Four pins
+    // were changed after the first run, not for the tools' behaviour but
+    // for the project's documented reading of the same failure, and count as
+    // first-run misses: pytest's `{path}:{line}: AssertionError` location
+    // line under an `E   assert …` comparison (`catalogue/python.rs`, as
+    // eleven earlier rows pin), ESLint's stylish summary (`catalogue/node.rs`,
+    // as four earlier rows pin), and the last attempt of a retried step
+    // (checkout's LFS fetch here, the runner's image pull below: `rank.rs`,
+    // the retry model, as b85 and b84 pin). First pins: 56, 53, 41 and 19.
     ("b133-runner-disk-warning-then-buildkit-no-space-ubuntu24.log", 68),
     ("b133-gradle-daemon-disappeared-oom-android-log-failed.log", 24),
     ("b133-concurrency-cancel-deploy-newer-push-ui.log", 4),
@@ -6040,11 +6052,20 @@ const UNKNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b133-create-pull-request-actions-not-permitted-log-failed.log", 38),
     ("b133-upload-artifact-v4-409-same-name-matrix-macos15.log", 56),
     ("b133-download-artifact-not-found-expired-run-windows2022.log", 37),
-    ("b133-trap-cache-429-restore-warning-then-pytest-assertion-ubuntu22.log", 56),
-    ("b133-trap-cache-save-reserve-and-node20-warning-then-eslint-selfhosted.log", 53),
-    ("b133-checkout-lfs-over-data-quota-selfhosted-arm64.log", 41),
+    (
+        "b133-trap-cache-429-restore-warning-then-pytest-assertion-ubuntu22.log",
+        58,
+    ),
+    (
+        "b133-trap-cache-save-reserve-and-node20-warning-then-eslint-selfhosted.log",
+        58,
+    ),
+    ("b133-checkout-lfs-over-data-quota-selfhosted-arm64.log", 53),
     ("b133-git-describe-no-tags-shallow-checkout-windows-pwsh.log", 43),
-    ("b133-service-postgres-unhealthy-initialize-containers-log-failed.log", 31),
+    (
+        "b133-service-postgres-unhealthy-initialize-containers-log-failed.log",
+        31,
+    ),
     // Batch 131, pinned when written: each tool's own first line of the
     // failure (Terraform's and OpenTofu's `Error:` heading, Terragrunt's
     // `Module … has finished with an error`, helm lint's `[ERROR]`, ct's
@@ -6502,10 +6523,11 @@ const KNOWN_ROOT_LINES: &[(&str, u64)] = &[
     ("b132-bun-command-not-found-ubuntu24.log", 40),
     ("b132-yarn4-workspaces-foreach-build-job-limit-25-log-failed.log", 20),
     // Batch 133, pinned when written: the runner's lost-runner annotation;
-    // the first `toomanyrequests` of the job container's pull, not the
-    // runner's closing `Docker pull failed`.
+    // the job container's pull limit at its last attempt's `toomanyrequests`
+    // (re-pinned after the first run, see above), not the runner's closing
+    // `Docker pull failed`.
     ("b133-selfhosted-windows-runner-lost-communication-ui.log", 46),
-    ("b133-job-container-image-docker-hub-pull-limit-log-failed.log", 19),
+    ("b133-job-container-image-docker-hub-pull-limit-log-failed.log", 25),
     // Batch 131, pinned when written: tflint's plugin install refused by
     // the API's limit, the runner's job-limit annotation, the container
     // shell's `not found`.
@@ -9522,6 +9544,12 @@ const ROOT_MESSAGES: &[(&str, &str)] = &[
     (
         "b132-py313-pytest-collect-no-module-named-imghdr-log-failed.log",
         "removed from Python's standard library",
+    ),
+    // Batch 133 (added with its mend): a job no runner took says it is not
+    // the job's time limit.
+    (
+        "b133-trap-ubuntu-2004-label-retired-awaiting-runner-24h-ui.log",
+        "Not the job's time limit",
     ),
     // Batch 131 (added with its mends): Packer's own SSH wait says what it
     // is, and helm missing in a job container is the runner's tool (npm ran

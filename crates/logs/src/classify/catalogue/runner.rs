@@ -6,7 +6,14 @@
 //! (documented in "Usage limits" and "Troubleshooting workflows" of the GitHub
 //! Actions docs), and `actions/runner` (`src/Runner.Worker/StepsRunner.cs`,
 //! `JobRunner.cs`, `Handlers/*`, `ActionManager.cs`), which prints the step,
-//! action and process messages.
+//! action and process messages. A queued job's set-up prints `Requested
+//! labels: …`, `Job defined at: …` and `Waiting for a runner to pick up this
+//! job...` whether or not a runner then takes it (users' job logs, where
+//! `Job is about to start running on the hosted runner: …` follows); GitHub's
+//! annotation on a job still queued after 24 hours is `The job has exceeded
+//! the maximum execution time while awaiting a runner for 24h0m0s` (users'
+//! reports of retired labels such as `ubuntu-20.04` and offline self-hosted
+//! runners).
 
 use super::util::{after, path_hit, quoted, regex, runner_hit};
 use super::{Entry, ex};
@@ -242,8 +249,9 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "runner/no-runner",
-        grammar: "Waiting for a runner to pick up this job... | No runner matching the specified labels was found: \
-                  {labels} | The job has exceeded the maximum execution time while awaiting a runner for {duration} | \
+        grammar: "Waiting for a runner to pick up this job... (a queued job's status, weak) | No runner matching the \
+                  specified labels was found: {labels} | The job has exceeded the maximum execution time while \
+                  awaiting a runner for {duration (24h0m0s)} | \
                   This request was automatically failed because there were no enabled runners online to process the \
                   request for more than {n} days. (a job queued for self-hosted labels whose runners stayed offline)",
         needles: &[
@@ -255,6 +263,11 @@ pub const ENTRIES: &[Entry] = &[
         check: no_runner,
         examples: &[
             ex("Waiting for a runner to pick up this job...", Category::Unknown, None),
+            ex(
+                "The job has exceeded the maximum execution time while awaiting a runner for 24h0m0s",
+                Category::Unknown,
+                None,
+            ),
             // The job never ran: nothing of it to make optional.
             ex(
                 "This request was automatically failed because there were no enabled runners online to process the \
@@ -784,6 +797,36 @@ fn no_runner(line: &Line<'_>) -> Option<Hit> {
             .job_level(),
         );
     }
+    if line.text.contains("while awaiting a runner") {
+        // GitHub's annotation on a job that stayed queued until the service
+        // gave up on it (24 hours): the verdict, read wherever the copy puts
+        // it. The wait is the queue's, never the job's `timeout-minutes`.
+        let waited = regex!(r"while awaiting a runner for (\d+h\d+m\d+s)")
+            .captures(line.text)
+            .map(|c| format!(" ({})", &c[1]))
+            .unwrap_or_default();
+        return Some(
+            Hit::blocker(format!(
+                "No runner with the job's `runs-on` labels picked it up, so it never started{waited}: a label \
+                 nobody serves (a retired hosted image such as `ubuntu-20.04`, a misspelled label, self-hosted \
+                 runners offline). Not the job's time limit: a person fixes the labels or brings the runners back."
+            ))
+            .job_level(),
+        );
+    }
+    if line.text.contains("Waiting for a runner") {
+        // Every job prints this while it is queued (`Requested labels:`,
+        // `Job defined at:`, then `Job is about to start running on …` once
+        // a runner takes it): a status, the cause only when nothing else
+        // in the log explains the job (a job canceled while it waited).
+        return Some(
+            Hit::blocker(
+                "The job was still waiting for a runner: check the `runs-on` labels (a misspelled or unavailable \
+                 label waits until GitHub cancels it).",
+            )
+            .weak(),
+        );
+    }
     Some(Hit::blocker(
         "No runner picked up the job: check the `runs-on` labels (a misspelled or unavailable label waits forever).",
     ))
@@ -971,6 +1014,42 @@ mod tests {
         assert!(!group.contains(['$', '@', '{', ' ', '\\']), "{group}");
         assert_eq!(hit.message.matches('`').count(), 2);
         assert!(hit.subject.is_none() && !hit.fixable);
+    }
+
+    /// A queued job's `Waiting for a runner to pick up this job...` is a
+    /// status every job prints (then `Job is about to start running on …`);
+    /// GitHub's `… while awaiting a runner for 24h0m0s` is the verdict on a
+    /// job no runner took, and never the job's own time limit.
+    #[test]
+    fn a_job_that_awaited_a_runner_is_told_from_its_queued_status() {
+        let waiting = no_runner(&Line::plain("Waiting for a runner to pick up this job...")).expect("read");
+        assert_eq!(
+            (waiting.category, waiting.strength),
+            (Category::Unknown, Strength::Weak)
+        );
+        for verdict in [
+            "The job has exceeded the maximum execution time while awaiting a runner for 24h0m0s",
+            "X The job has exceeded the maximum execution time while awaiting a runner for 24h0m0s",
+            "##[error]The job has exceeded the maximum execution time while awaiting a runner for 24h0m0s",
+        ] {
+            let hit = no_runner(&Line::plain(verdict)).expect("read");
+            assert_eq!(
+                (hit.category, hit.strength, hit.fixable),
+                (Category::Unknown, Strength::Blocker, false)
+            );
+            assert!(hit.job_level, "{verdict}");
+            assert!(hit.message.contains("(24h0m0s)") && hit.message.contains("Not the job's time limit"));
+            assert!(time_limit(&Line::plain(verdict)).is_none(), "{verdict}");
+        }
+        // A duration the grammar does not know is left out of the message.
+        let hit = no_runner(&Line::plain("… while awaiting a runner for ever; rm -rf /")).expect("read");
+        assert!(!hit.message.contains("rm -rf"), "{}", hit.message);
+        // No-runner lines stay blockers.
+        let hit = no_runner(&Line::plain(
+            "No runner matching the specified labels was found: gpu-a100",
+        ))
+        .expect("read");
+        assert_eq!(hit.strength, Strength::Blocker);
     }
 
     /// Only the runner's own line (after `##[error]` or the web UI's
