@@ -242,6 +242,27 @@ impl<'a> Line<'a> {
     pub fn step_mentions(&self, needle: &str) -> bool {
         self.script.contains(needle) || self.nearby(needle)
     }
+
+    /// The step's script, this line or a recent one names `command` as a
+    /// word of its own (a program's name, `west build`, `/usr/bin/hlint`),
+    /// not inside another word (`westbound`, `northwest`, `west-eu-1`,
+    /// `hlint.yaml`): what a step-tied entry asks before it trusts a line
+    /// shape other programs print too.
+    pub fn step_mentions_command(&self, command: &str) -> bool {
+        std::iter::once(self.script)
+            .chain(std::iter::once(self.text))
+            .chain(self.recent.iter().copied())
+            .any(|text| names_command(text, command))
+    }
+}
+
+/// `command` in `text` with no name character (`[A-Za-z0-9_.-]`) either side.
+fn names_command(text: &str, command: &str) -> bool {
+    let name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-');
+    text.match_indices(command).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(name_char)
+            && !text[at + command.len()..].chars().next().is_some_and(name_char)
+    })
 }
 
 /// The warning prefixes tools print (see [`Line::is_warning`]).
@@ -285,6 +306,38 @@ fn jvm_log_record_below_error(body: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_command_is_named_as_a_word_of_its_own() {
+        let mut line = Line::plain("   Compiling ledger v0.1.0");
+        for script in [
+            "west build -b nrf52840dk/nrf52840 app",
+            "cd app && west build -p always",
+            "/usr/local/bin/hlint src",
+            "set -e\nhlint --git",
+            "xcodebuild test -scheme App | xcpretty",
+        ] {
+            line.script = script;
+            let command = ["west", "hlint", "xcpretty"]
+                .into_iter()
+                .find(|c| script.contains(c))
+                .expect("a command");
+            assert!(line.step_mentions_command(command), "{script}");
+        }
+        for script in [
+            "./deploy.sh westbound",
+            "terraform apply -var region=northwest",
+            "gsutil cp out gs://logs-west-eu-1/",
+            "cat .hlint.yaml",
+            "echo hlint_version",
+        ] {
+            line.script = script;
+            assert!(
+                !line.step_mentions_command("west") && !line.step_mentions_command("hlint"),
+                "{script}"
+            );
+        }
+    }
 
     /// A JVM program's own log record below `ERROR` (a server under test
     /// answering 429 to its client) is a warning, not the job's failure.

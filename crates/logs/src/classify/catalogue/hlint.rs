@@ -10,7 +10,7 @@
 //! heading over it.
 
 use super::util::regex;
-use super::{Entry, ex};
+use super::{Entry, ex_after};
 use crate::classify::hit::{Hit, Line};
 use crate::report::Category;
 use crate::subject::display_text;
@@ -20,7 +20,8 @@ pub const ENTRIES: &[Entry] = &[Entry {
     grammar: "{file}.hs:{line}:{col}[-{col}]: {Suggestion|Warning|Error}: {hint} | {n} hints",
     needles: &[": Suggestion: ", ": Warning: ", ": Error: ", " hint"],
     check: hint,
-    examples: &[ex(
+    examples: &[ex_after(
+        &["hlint src/ app/"],
         "src/Ledger/Report.hs:41:9-37: Warning: Use mapM_",
         Category::Unknown,
         None,
@@ -29,7 +30,10 @@ pub const ENTRIES: &[Entry] = &[Entry {
 
 fn hint(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim();
-    if regex!(r"^(?:\d+ hints|1 hint)$").is_match(text) && line.step_mentions("hlint") {
+    if !runs_hlint(line) {
+        return None;
+    }
+    if regex!(r"^(?:\d+ hints|1 hint)$").is_match(text) {
         return Some(Hit::summary(
             "HLint printed hints (its count; the first hint above says which).",
         ));
@@ -44,6 +48,13 @@ fn hint(line: &Line<'_>) -> Option<Hit> {
         display_text(&c[2])
     ));
     Some(if below_fail_level(line, &c[1]) { hit.weak() } else { hit })
+}
+
+/// The step runs HLint: the program (`hlint src`, `cabal run hlint`,
+/// `stack exec hlint`) or haskell-actions/hlint-run, whose header names it.
+/// Other Haskell tools print `{file}.hs:{l}:{c}: Warning: …` too.
+fn runs_hlint(line: &Line<'_>) -> bool {
+    line.step_mentions_command("hlint") || line.step_mentions("hlint-run")
 }
 
 /// Whether a hint of `severity` is below the level the step fails on:
@@ -82,10 +93,12 @@ mod tests {
         };
         let suggestion = "src/Lib.hs:12:5-20: Suggestion: Use fmap";
         let warning = "src/Lib.hs:30:1-9: Warning: Redundant bracket";
-        assert_eq!(read(suggestion, ""), Some(Strength::Blocker));
-        assert_eq!(read(suggestion, "fail-on: warning"), Some(Strength::Weak));
-        assert_eq!(read(warning, "fail-on: warning"), Some(Strength::Blocker));
-        assert_eq!(read(warning, "fail-on: error"), Some(Strength::Weak));
+        let action = |fail_on: &str| format!("Run haskell-actions/hlint-run@v2\n  fail-on: {fail_on}");
+        let (on_warning, on_error) = (action("warning").leak(), action("error").leak());
+        assert_eq!(read(suggestion, "hlint src/"), Some(Strength::Blocker));
+        assert_eq!(read(suggestion, on_warning), Some(Strength::Weak));
+        assert_eq!(read(warning, on_warning), Some(Strength::Blocker));
+        assert_eq!(read(warning, on_error), Some(Strength::Weak));
     }
     use crate::classify::hit::Strength;
 
@@ -97,12 +110,20 @@ mod tests {
             "./src/Parsers/Request.hs:132:91: Error: Use elem",
             "src\\Ledger\\Report.hs:(12,1)-(14,20): Warning: Redundant do",
         ] {
-            let hit = hint(&Line::plain(text)).expect(text);
+            let mut line = Line::plain(text);
+            line.script = "hlint src/ app/";
+            let hit = hint(&line).expect(text);
             assert_eq!(
                 (hit.category, hit.strength),
                 (Category::Unknown, Strength::Blocker),
                 "{text}"
             );
+            // The same shape where no step runs HLint (another Haskell tool,
+            // or a file that only names it) is not read.
+            for script in ["stack build --pedantic", "cat .hlint.yaml && stack build"] {
+                line.script = script;
+                assert!(hint(&line).is_none(), "{script}: {text}");
+            }
         }
         let mut count = Line::plain("3 hints");
         count.script = "hlint src/ app/";

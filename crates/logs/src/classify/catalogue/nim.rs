@@ -36,7 +36,11 @@ pub const ENTRIES: &[Entry] = &[Entry {
 
 fn compile_error(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim();
-    if regex!(r"^Error:\s+(?:Execution failed with exit code \d+|Build failed for the package: \S+)$").is_match(text) {
+    // nimble's headings are generic words: read them only where the step
+    // runs nimble.
+    if regex!(r"^Error:\s+(?:Execution failed with exit code \d+|Build failed for the package: \S+)$").is_match(text)
+        && line.step_mentions_command("nimble")
+    {
         return Some(Hit::summary(
             "nimble's build failed (the compiler's error above says why).",
         ));
@@ -72,11 +76,14 @@ mod tests {
             "     Error: Execution failed with exit code 1",
             "    Error:  Build failed for the package: geodist",
         ] {
-            assert_eq!(
-                compile_error(&Line::plain(text)).expect(text).strength,
-                Strength::Summary,
-                "{text}"
-            );
+            let mut line = Line::plain(text);
+            line.script = "nimble test -y";
+            assert_eq!(compile_error(&line).expect(text).strength, Strength::Summary, "{text}");
+            // The same generic words where the step runs no nimble.
+            for script in ["make check", "./nimbler.sh test"] {
+                line.script = script;
+                assert!(compile_error(&line).is_none(), "{script}: {text}");
+            }
         }
         crate::classify::catalogue::assert_reads(
             compile_error,

@@ -110,9 +110,20 @@ fn formatted_compile_error(line: &Line<'_>) -> Option<Hit> {
 }
 
 fn formatted_failing_test(line: &Line<'_>) -> Option<Hit> {
-    let text = super::fastlane::record(line.text).unwrap_or(line.text);
+    let record = super::fastlane::record(line.text);
+    let text = record.unwrap_or(line.text);
     let text = text.trim_start().strip_prefix("▸ ").unwrap_or(text);
     let c = regex!(r"^\s+[✗✖] (\w[\w.()\[\] -]*?), (\S.*)$").captures(text)?;
+    // Other runners' reporters print the same shape (Node's test runner,
+    // tap-spec): read it only in a step that runs an Apple test formatter
+    // or fastlane (whose `[{time}]: ` record says so itself).
+    let apple = record.is_some()
+        || ["xcodebuild", "xcpretty", "xcbeautify", "fastlane"]
+            .into_iter()
+            .any(|command| line.step_mentions_command(command));
+    if !apple {
+        return None;
+    }
     Some(Hit::blocker(format!(
         // xcpretty's and xcbeautify's shape, which other runners' reporters
         // (Node's test runner, tap-spec) print too: the wording names none.
@@ -181,13 +192,35 @@ mod tests {
 
     #[test]
     fn a_failing_test_as_xcpretty_and_xcbeautify_show_it() {
+        let read = |text: &str, script: &'static str| {
+            let mut line = Line::plain(text);
+            line.script = script;
+            formatted_failing_test(&line).is_some()
+        };
+        for (text, script) in [
+            (
+                "    ✗ testLogin, XCTAssertTrue failed",
+                "xcodebuild test -scheme App | xcpretty",
+            ),
+            (
+                "    ✖ testDecodesEmptyPayload, XCTUnwrap failed: expected non-nil value of type \"Data\"",
+                "set -o pipefail && xcodebuild test -scheme Kit | xcbeautify --renderer github-actions",
+            ),
+            ("    ✗ testLogin, XCTAssertTrue failed", "bundle exec fastlane ios test"),
+        ] {
+            assert!(read(text, script), "{script}: {text}");
+            // The same shape from another runner's reporter (Node's test
+            // runner, tap-spec) in a step that runs no Apple formatter.
+            assert!(!read(text, "node --test test/"), "{text}");
+        }
+        // fastlane's own record says the step is fastlane's.
+        assert!(read(
+            "[21:03:58]: ▸     ✗ testTotalWithDiscount, XCTAssertEqual failed: (\"9.5\") is not equal to (\"9.0\")",
+            ""
+        ));
         assert_reads(
             formatted_failing_test,
-            &[
-                "    ✗ testLogin, XCTAssertTrue failed",
-                "[21:03:58]: ▸     ✗ testTotalWithDiscount, XCTAssertEqual failed: (\"9.5\") is not equal to (\"9.0\")",
-                "    ✖ testDecodesEmptyPayload, XCTUnwrap failed: expected non-nil value of type \"Data\"",
-            ],
+            &[],
             &[
                 // Passing and pending tests, a summary line, and a mark that
                 // is no test runner's indented result.
@@ -198,7 +231,9 @@ mod tests {
                 "echo '    ✗ testLogin, failed'",
             ],
         );
-        let hit = formatted_failing_test(&Line::plain("    ✗ testLogin, XCTAssertTrue failed")).expect("read");
+        let mut line = Line::plain("    ✗ testLogin, XCTAssertTrue failed");
+        line.script = "xcodebuild test | xcpretty";
+        let hit = formatted_failing_test(&line).expect("read");
         assert_eq!((hit.category, hit.fixable), (Category::Unknown, false));
         assert!(hit.message.contains("testLogin"), "{}", hit.message);
     }

@@ -59,7 +59,7 @@ pub const ENTRIES: &[Entry] = &[
 pub fn is_fatal_kconfig_warning(line: &Line<'_>) -> bool {
     let text = line.text.trim();
     regex!(r"^\S+:\d+: warning: attempt to assign the value '[^']*' to the undefined symbol [A-Z0-9_]+$").is_match(text)
-        && (line.step_mentions("west") || line.step_mentions("Zephyr") || line.step_mentions("zephyr"))
+        && (line.step_mentions_command("west") || line.step_mentions("Zephyr") || line.step_mentions("zephyr"))
 }
 
 fn kconfig_warning(line: &Line<'_>) -> Option<Hit> {
@@ -122,6 +122,8 @@ mod tests {
             Some(Strength::Summary)
         );
         assert_eq!(read("warning: the FOO symbol is deprecated", west), None);
+        // `west` is a command word, not a substring of another word.
+        assert_eq!(read(text, "./scripts/deploy.sh westbound"), None, "{text}");
     }
 
     #[test]
