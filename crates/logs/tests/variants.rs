@@ -4433,6 +4433,39 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
     ("b132-ruff-full-format-f401-b006-ui.log", Unknown, None),
     (
         "b132-trap-cache-429-warning-then-mypy-arg-type-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-go-mod-requires-go-1-25-gotoolchain-local-selfhosted.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-go124-test-vet-non-constant-format-string-macos15.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-cargo-dependency-requires-rustc-1-82-windows-log-failed.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-gradle9-java25-toolchain-not-provisioned-ubuntu24-arm.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-dotnet10-netsdk1045-global-json-sdk9-windows-ui.log",
+        Unknown,
+        None,
+    ),
+    (
+        "b132-yarn4-workspaces-foreach-build-job-limit-25-log-failed.log",
+        Timeout,
+        Some("25"),
+    ),
     // Batch 133 (helper diag133): failures of the runner, the hosted
     // platform and GitHub's own services on any stack (a BuildKit pip
     // install out of disk under the runner's disk warning, Gradle's daemon
@@ -4482,24 +4515,16 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     (
-        "b132-go-mod-requires-go-1-25-gotoolchain-local-selfhosted.log",
         "b133-download-artifact-not-found-expired-run-windows2022.log",
         Unknown,
         None,
     ),
     (
-        "b132-go124-test-vet-non-constant-format-string-macos15.log",
         "b133-trap-cache-429-restore-warning-then-pytest-assertion-ubuntu22.log",
         Unknown,
         None,
     ),
     (
-        "b132-cargo-dependency-requires-rustc-1-82-windows-log-failed.log",
-        Unknown,
-        None,
-    ),
-    (
-        "b132-gradle9-java25-toolchain-not-provisioned-ubuntu24-arm.log",
         "b133-trap-cache-save-reserve-and-node20-warning-then-eslint-selfhosted.log",
         Unknown,
         None,
@@ -4511,15 +4536,11 @@ const CASES: &[(&str, Category, Option<&str>)] = &[
         None,
     ),
     (
-        "b132-dotnet10-netsdk1045-global-json-sdk9-windows-ui.log",
         "b133-service-postgres-unhealthy-initialize-containers-log-failed.log",
         Unknown,
         None,
     ),
     (
-        "b132-yarn4-workspaces-foreach-build-job-limit-25-log-failed.log",
-        Timeout,
-        Some("25"),
         "b133-job-container-image-docker-hub-pull-limit-log-failed.log",
         RateLimit,
         Some("Docker Hub"),
@@ -9026,6 +9047,7 @@ const ROOT_STEPS: &[(&str, Option<&str>, &str)] = &[
         "b132-yarn4-workspaces-foreach-build-job-limit-25-log-failed.log",
         Some("build"),
         "Build all workspaces",
+    ),
     // Batch 133, stated when written (the cancel annotation, the job that
     // awaited a runner and the brownout are outside any step).
     (
