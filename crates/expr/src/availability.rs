@@ -112,6 +112,11 @@ const fn row_of(
 
 /// The whole table.
 pub const AVAILABILITY: &[Availability] = &[
+    // The workflow's `name` is not in the table: GitHub evaluates no
+    // expression there (`run-name` is the key for a computed title), and a
+    // workflow whose `name` reads a context fails to start (rhysd/actionlint#281,
+    // github/codeql-variant-analysis-action#901, getsentry/sentry-cocoa#4908).
+    row("name", NONE, NONE),
     row("run-name", G_I_V, NONE),
     row("concurrency", G_I_V, NONE),
     row("env", G_I_S_V, NONE),

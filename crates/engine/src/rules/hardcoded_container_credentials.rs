@@ -3,6 +3,13 @@
 //! can read the repository can log in as that account. actionlint's
 //! `credentials` check reports the same. No fix: the secret's name is the
 //! author's to choose.
+//!
+//! A password read as one bare `${{ env.NAME }}` is judged by the value it
+//! reads: GitHub's context availability table gives `container.credentials`
+//! and `services.<id>.credentials` the `env` context, which holds the
+//! workflow's `env:` overridden by the job's (contexts reference, `env`
+//! context), so a literal written there is as readable as one written in
+//! the password (GitHub's workflow syntax asks for `secrets` there).
 
 use super::audit::{self, HIGH};
 use super::{Context, Rule, WORKFLOWS};
@@ -22,7 +29,13 @@ pub const RULE: Rule = Rule {
     job_keys_only: false,
     reads: super::ReadPaths::Paths {
         // Registry passwords, and the matrix one may come from.
-        paths: &["jobs.*.container", "jobs.*.services", "jobs.*.strategy"],
+        paths: &[
+            "env",
+            "jobs.*.env",
+            "jobs.*.container",
+            "jobs.*.services",
+            "jobs.*.strategy",
+        ],
         expressions: false,
         step_shell: false,
         plain_scalars: None,
@@ -55,6 +68,11 @@ fn check(ctx: &mut Context<'_>) {
             format!(
                 "the registry password of {what} is written in the workflow; store it as a secret and use `${{{{ secrets.NAME }}}}`"
             )
+        } else if let Some((name, level)) = env_reference(value).and_then(|n| literal_env(wf.root, job, n)) {
+            // `${{ env.DB_PASSWORD }}` where an `env:` writes the password.
+            format!(
+                "the registry password of {what} is `env.{name}`, whose value is written in the {level} `env:`; store it as a secret and use `${{{{ secrets.NAME }}}}`"
+            )
         } else if let Some(path) = matrix_reference(value).filter(|p| literal_in_matrix(job, p)) {
             // `${{ matrix.registry.password }}` over a matrix that lists the
             // passwords themselves is as readable as writing them here.
@@ -78,6 +96,40 @@ fn check(ctx: &mut Context<'_>) {
         };
         ctx.report_audit(PASSWORD, HIGH, Confidence::High, password.span, message);
     }
+}
+
+/// The variable a value reads when it is one bare `${{ env.NAME }}`.
+fn env_reference(text: &str) -> Option<&str> {
+    let inner = text.trim().strip_prefix("${{")?.strip_suffix("}}")?.trim();
+    let name = inner.strip_prefix("env.")?;
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')).then_some(name)
+}
+
+/// The variable `name` as the job's `env` context holds it, when its value
+/// is a non-empty literal (no `${{ }}`): the name as written and where
+/// (`job's` or `workflow's`). The job's `env:` overrides the workflow's;
+/// context properties are read without case.
+fn literal_env<'a>(root: &'a Node, job: &Job<'a>, name: &str) -> Option<(&'a str, &'static str)> {
+    let lookup = |env: Option<&'a Node>| {
+        env.and_then(Node::as_mapping)?
+            .iter()
+            .rev()
+            .find(|e| e.key.as_str().is_some_and(|k| k.eq_ignore_ascii_case(name)))
+    };
+    let (entry, level) = match lookup(job.get("env")) {
+        Some(e) => (e, "job's"),
+        None => (lookup(root.get("env"))?, "workflow's"),
+    };
+    let literal = entry.value.is_scalar()
+        && !entry.value.is_null()
+        && entry
+            .value
+            .as_str()
+            .is_some_and(|v| !v.is_empty() && !v.contains("${{"));
+    if !literal {
+        return None;
+    }
+    Some((entry.key.as_str()?, level))
 }
 
 /// Whether every value the job's matrix gives `matrix.<path>` is a
@@ -158,6 +210,20 @@ mod tests {
             [
                 "13:19: the registry password of \"container\" is built from text and `matrix.image` written in the workflow's matrix; store it as a secret and use `${{ secrets.NAME }}`",
                 "26:19: the registry password of \"container\" is built from text and `matrix.image` written in the workflow's matrix; store it as a secret and use `${{ secrets.NAME }}`",
+            ]
+        );
+    }
+
+    /// A password read from `env` is written in the workflow when the
+    /// `env:` the job sees (its own over the workflow's) writes it.
+    #[test]
+    fn a_password_through_a_literal_env_value_is_written_in_the_workflow() {
+        let src = "on: push\nenv:\n  DB_PASSWORD: hunter2\n  TOKEN: ${{ secrets.TOKEN }}\n  SHADOWED: literal\njobs:\n  t:\n    runs-on: ubuntu-latest\n    env:\n      CACHE_PASSWORD: plain\n      SHADOWED: ${{ secrets.S }}\n    container:\n      image: ghcr.io/a/b:1\n      credentials:\n        username: u\n        password: ${{ env.CACHE_PASSWORD }}\n    services:\n      db:\n        image: ghcr.io/a/db:1\n        credentials:\n          username: u\n          password: ${{ env.db_password }}\n      cache:\n        image: ghcr.io/a/c:1\n        credentials:\n          username: u\n          password: ${{ env.TOKEN }}\n      shadow:\n        image: ghcr.io/a/s:1\n        credentials:\n          username: u\n          password: ${{ env.SHADOWED }}\n      unset:\n        image: ghcr.io/a/u:1\n        credentials:\n          username: u\n          password: ${{ env.MISSING }}\n    steps:\n      - run: a\n";
+        assert_eq!(
+            render(src, "hardcoded-container-credentials"),
+            [
+                "16:19: the registry password of \"container\" is `env.CACHE_PASSWORD`, whose value is written in the job's `env:`; store it as a secret and use `${{ secrets.NAME }}`",
+                "22:21: the registry password of service \"db\" is `env.DB_PASSWORD`, whose value is written in the workflow's `env:`; store it as a secret and use `${{ secrets.NAME }}`",
             ]
         );
     }

@@ -9,7 +9,11 @@
 //! of the triggers' types ([`crate::rules::events::activity_types`], the
 //! one table of them); a written type the event does not document (a
 //! misspelling, which `events/unknown-activity-type` reports) starts
-//! nothing, so it is left out of the values and of the message. Only workflows whose every trigger takes activity
+//! nothing, so it is left out of the values and of the message; when the
+//! compared word is the type such a misspelling stands for (`unlabled` in
+//! `types:`, `'unlabeled'` compared), or the misspelling itself, the
+//! finding points at the trigger's list, where the mistake is, instead of
+//! suggesting another word for the comparison. Only workflows whose every trigger takes activity
 //! types are judged: `push`, `workflow_dispatch`, `schedule` and the other
 //! events without types either give no `action` or one the table does not
 //! list (`deployment_status`), `repository_dispatch`'s `action` is the
@@ -20,7 +24,7 @@
 //! without case (expressions reference). actionlint does not type
 //! `github.event`.
 
-use autoheal_expr::suggest::did_you_mean;
+use autoheal_expr::suggest::{did_you_mean, suggest};
 
 use crate::model::Workflow;
 use crate::rules::events::activity_types;
@@ -31,6 +35,17 @@ pub(super) struct EventActions {
     types: Vec<String>,
     /// Every trigger names its `types:`: the list is exact, not a stand-in.
     exact: bool,
+    /// Written types the event does not have: the event, the word, and the
+    /// documented type it is a near miss of.
+    misspelt: Vec<Misspelt>,
+}
+
+/// A word in a trigger's `types:` that is no activity type of its event.
+struct Misspelt {
+    event: String,
+    written: String,
+    /// The event's type the word is a near miss of, if any.
+    meant: Option<&'static str>,
 }
 
 impl EventActions {
@@ -46,6 +61,7 @@ impl EventActions {
         let mut found = EventActions {
             types: Vec::new(),
             exact: true,
+            misspelt: Vec::new(),
         };
         for event in events {
             let listed = activity_types(event)?;
@@ -53,11 +69,19 @@ impl EventActions {
                 // A written type the event does not have (a misspelling,
                 // which the events rule reports) is never delivered, so it
                 // is neither a value the action can hold nor one to list.
-                Some(written) => found.types.extend(
-                    written_types(written)?
-                        .into_iter()
-                        .filter(|w| listed.iter().any(|t| t.eq_ignore_ascii_case(w))),
-                ),
+                Some(written) => {
+                    for w in written_types(written)? {
+                        if listed.iter().any(|t| t.eq_ignore_ascii_case(&w)) {
+                            found.types.push(w);
+                        } else {
+                            found.misspelt.push(Misspelt {
+                                event: event.to_string(),
+                                meant: suggest(&w, listed),
+                                written: w,
+                            });
+                        }
+                    }
+                }
                 None => {
                     found.exact = false;
                     found.types.extend(listed.iter().map(|t| t.to_string()));
@@ -79,7 +103,9 @@ impl EventActions {
         let mut types: Vec<&str> = self.types.iter().map(String::as_str).collect();
         types.sort_unstable();
         types.dedup();
-        let help = did_you_mean(value, types.iter().copied());
+        let help = self
+            .misspelt_help(value)
+            .or_else(|| did_you_mean(value, types.iter().copied()));
         if !self.exact && help.is_none() {
             return None;
         }
@@ -92,6 +118,25 @@ impl EventActions {
             message = format!("{message} ({help})");
         }
         Some(message)
+    }
+}
+
+impl EventActions {
+    /// Where the compared `value` meets a misspelt written type: the type
+    /// itself (`'unlabled'`, misspelt in both places) or the documented type
+    /// it stands for (`'unlabeled'`), the mistake is in the trigger's list.
+    fn misspelt_help(&self, value: &str) -> Option<String> {
+        let m = self.misspelt.iter().find(|m| {
+            m.written.eq_ignore_ascii_case(value) || m.meant.is_some_and(|t| t.eq_ignore_ascii_case(value))
+        })?;
+        let fix = m
+            .meant
+            .map(|t| format!("; did you mean \"{t}\" there?"))
+            .unwrap_or_default();
+        Some(format!(
+            "the {} trigger's types: lists \"{}\", which is no activity type of \"{}\"{fix}",
+            m.event, m.written, m.event
+        ))
     }
 }
 

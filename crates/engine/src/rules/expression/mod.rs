@@ -4,6 +4,7 @@
 //! jobs, matrix and inputs. `if:` values with text around `${{ }}` (always
 //! true) and constant conditions are reported too.
 
+mod choice_input;
 pub mod codes;
 mod event_action;
 mod event_payload;
@@ -91,6 +92,7 @@ fn check(ctx: &mut Context<'_>) {
         out: Vec::new(),
         outputs: outputs::Outputs::new(ctx.repo, ctx.config, &ctx.derived.reads, ctx.source),
         event_actions: ctx.workflow.and_then(event_action::EventActions::of),
+        choice_inputs: ctx.workflow.and_then(choice_input::ChoiceInputs::of),
         event_payload: ctx.workflow.and_then(event_payload::EventPayload::of),
     };
     match (ctx.kind, ctx.workflow) {
@@ -169,6 +171,8 @@ pub(crate) struct Pass<'s> {
     /// The activity types the workflow's triggers deliver as
     /// `github.event.action`, when every trigger has them.
     event_actions: Option<event_action::EventActions>,
+    /// The workflow's `workflow_dispatch` choice inputs and their options.
+    choice_inputs: Option<choice_input::ChoiceInputs>,
     /// The workflow's triggers, when every one's payload fields are known.
     event_payload: Option<event_payload::EventPayload>,
 }
@@ -296,7 +300,11 @@ impl Pass<'_> {
     /// Report the comparisons of `expr` (spans in the value's coordinates,
     /// inside `anchor`) with a string their property never holds.
     fn impossible_values(&mut self, node: &Node, expr: &autoheal_expr::Expr, anchor: Span, checker: &Checker<'_>) {
-        let found = values::impossible_comparisons(expr, &|e| checker.check(e).ty, self.event_actions.as_ref());
+        let declared = values::Declared {
+            actions: self.event_actions.as_ref(),
+            choices: self.choice_inputs.as_ref(),
+        };
+        let found = values::impossible_comparisons(expr, &|e| checker.check(e).ty, declared);
         let absent = self
             .event_payload
             .as_ref()

@@ -388,6 +388,100 @@ fn github_event_action_is_judged_by_the_triggers_activity_types() {
     }
 }
 
+/// A compared word that a misspelt `types:` entry stands for (or the
+/// misspelling itself) points at the trigger's list, where the mistake is;
+/// without a misspelling the comparison gets the suggestion.
+#[test]
+fn a_misspelt_trigger_type_is_pointed_at_not_the_comparison() {
+    let job = "jobs:\n  a:\n    runs-on: x\n    steps:\n      - if: github.event.action == 'unlabeled'\n        run: echo\n      - if: github.event.action != 'unlabled'\n        run: echo\n      - if: github.event.action == 'closed'\n        run: echo\n";
+    let impossible = |on: &str| under_triggers(on, job, "github.event.action is never");
+    let misspelt = impossible("on:\n  issues:\n    types: [labeled, unlabled]\n");
+    let lines: Vec<&str> = misspelt.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
+    assert_eq!(lines, ["8", "10", "12"], "{misspelt:#?}");
+    for m in &misspelt[..2] {
+        assert!(
+            m.ends_with("(the issues trigger's types: lists \"unlabled\", which is no activity type of \"issues\"; did you mean \"unlabeled\" there?)"),
+            "{misspelt:#?}"
+        );
+        assert!(!m.contains("did you mean \"labeled\""), "{misspelt:#?}");
+    }
+    // `closed` is no near miss of the misspelling: no pointer, no suggestion.
+    assert!(!misspelt[2].contains("trigger's types"), "{misspelt:#?}");
+    // Written right, the trigger is not blamed: the comparison is.
+    let written = impossible("on:\n  issues:\n    types: [labeled]\n");
+    assert!(
+        written[0].ends_with("(did you mean \"labeled\"?)") && !written.iter().any(|m| m.contains("trigger's types")),
+        "{written:#?}"
+    );
+}
+
+/// `inputs.<id>` of a `workflow_dispatch` choice input compared with a word
+/// none of its options is (GitHub refuses a dispatch with such a value).
+#[test]
+fn a_choice_input_compared_with_a_word_outside_its_options_is_never_equal() {
+    let job = "jobs:\n  a:\n    runs-on: x\n    steps:\n      - if: inputs.tier == 'xlarge'\n        run: echo\n      - if: inputs.tier != 'Large'\n        run: echo\n      - if: github.event.inputs.tier != 'smal'\n        run: echo\n      - if: inputs.tier == ''\n        run: echo\n      - if: inputs.name == 'x'\n        run: echo\n";
+    let choice = "on:\n  workflow_dispatch:\n    inputs:\n      tier:\n        type: choice\n        options: [small, large]\n      name:\n        type: string\n";
+    let never = |on: &str| under_triggers(on, job, "is a choice of");
+    let found = never(choice);
+    let lines: Vec<&str> = found.iter().map(|m| m.split(':').next().unwrap_or("")).collect();
+    assert_eq!(lines, ["13", "17"], "{found:#?}");
+    assert!(
+        found[0].contains("inputs.tier is never \"xlarge\" (input \"tier\" is a choice of \"small\", \"large\"), so \"==\" is always false"),
+        "{found:#?}"
+    );
+    assert!(
+        found[1].contains("\"!=\" is always true") && found[1].ends_with("(did you mean \"small\"?)"),
+        "{found:#?}"
+    );
+    let severities: Vec<crate::Severity> =
+        crate::rules::test_support::lint_rule(&format!("{choice}{job}"), "expression")
+            .into_iter()
+            .filter(|d| d.message.contains("is a choice of"))
+            .map(|d| d.severity)
+            .collect();
+    assert_eq!(severities, [crate::Severity::Error, crate::Severity::Warning]);
+    // Options from an expression, or an input a caller may pass as well:
+    // any value can arrive, nothing is judged; a callable workflow's
+    // `github.event.inputs` is its caller's.
+    assert_eq!(
+        never(
+            "on:\n  workflow_dispatch:\n    inputs:\n      tier:\n        type: choice\n        options: ${{ fromJSON(vars.TIERS) }}\n"
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        never(
+            "on:\n  workflow_dispatch:\n    inputs:\n      tier:\n        type: choice\n        options: [small, '${{ vars.TIER }}']\n"
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        never(&format!(
+            "{choice}  workflow_call:\n    inputs:\n      tier:\n        type: string\n"
+        )),
+        Vec::<String>::new()
+    );
+    let callable = never(&format!("{choice}  workflow_call:\n"));
+    assert_eq!(callable.len(), 1, "{callable:#?}");
+    assert!(callable[0].starts_with("14:"), "{callable:#?}");
+}
+
+/// The workflow's `name` evaluates no expression: a context there is
+/// refused, as under `defaults.run`; `run-name` may read `github`.
+#[test]
+fn the_workflow_name_allows_no_context() {
+    let job = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n";
+    let out = r(&format!("name: Build ${{{{ github.ref_name }}}}\n{job}"));
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(out[0].starts_with("1:17:") && out[0].contains("\"github\""), "{out:?}");
+    assert_eq!(
+        r(&format!(
+            "name: Build\nrun-name: Build ${{{{ github.ref_name }}}}\n{job}"
+        )),
+        Vec::<String>::new()
+    );
+}
+
 /// The findings of the workflow `on` + `job` whose message holds `needle`.
 fn under_triggers(on: &str, job: &str, needle: &str) -> Vec<String> {
     r(&format!("{on}{job}"))

@@ -10,6 +10,7 @@
 use autoheal_expr::suggest::did_you_mean;
 use autoheal_expr::{BinaryOp, Expr, ExprKind, Span, Type};
 
+use super::choice_input::ChoiceInputs;
 use super::event_action::EventActions;
 
 /// `needs.<job_id>.result`, `jobs.<job_id>.result` (a reusable workflow's
@@ -31,19 +32,38 @@ pub(super) struct Impossible {
     pub never_true: bool,
 }
 
+/// What the workflow itself tells of the values some properties can hold.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Declared<'a> {
+    /// The activity types its triggers deliver as `github.event.action`.
+    pub actions: Option<&'a EventActions>,
+    /// Its `workflow_dispatch` choice inputs and their options.
+    pub choices: Option<&'a ChoiceInputs>,
+}
+
 /// Every comparison of `expr` that can never come out otherwise: those
-/// [`impossible_value`] finds (and, with the workflow's `actions`, those of
-/// `github.event.action`), then those [`boolean_string`] finds, from one
-/// walk of the expression.
+/// [`impossible_value`] finds (and, with what the workflow `declared`, those
+/// of `github.event.action` and of choice inputs), then those
+/// [`boolean_string`] finds, from one walk of the expression.
 pub(super) fn impossible_comparisons(
     expr: &Expr,
     type_of: &dyn Fn(&Expr) -> Type,
-    actions: Option<&EventActions>,
+    declared: Declared<'_>,
 ) -> Vec<Impossible> {
     let (mut listed, mut booleans) = (Vec::new(), Vec::new());
     string_comparisons(expr, &mut |op, property, value, span| {
         listed.extend(impossible_value(op, property, value, span));
-        listed.extend(actions.and_then(|a| impossible_action(a, op, property, value, span)));
+        listed.extend(
+            declared
+                .actions
+                .and_then(|a| impossible_action(a, op, property, value, span)),
+        );
+        listed.extend(declared.choices.and_then(|c| {
+            let segments = property_path(property)?;
+            impossible_by(op, span, |never_true| {
+                c.never(&segments, value, &op.to_string(), never_true)
+            })
+        }));
         booleans.extend(boolean_string(op, property, value, span, type_of));
     });
     listed.append(&mut booleans);
@@ -98,11 +118,18 @@ fn impossible_action(
     if lower != ["github", "event", "action"] {
         return None;
     }
+    impossible_by(op, span, |never_true| {
+        actions.never(&segments.join("."), value, &op.to_string(), never_true)
+    })
+}
+
+/// The finding for the literal at `span` compared by `op`, with the message
+/// `message` gives (told whether the comparison is never true), if any.
+fn impossible_by(op: BinaryOp, span: Span, message: impl FnOnce(bool) -> Option<String>) -> Option<Impossible> {
     let never_true = op == BinaryOp::Eq;
-    let message = actions.never(&segments.join("."), value, &op.to_string(), never_true)?;
     Some(Impossible {
         span,
-        message,
+        message: message(never_true)?,
         never_true,
     })
 }

@@ -18,6 +18,7 @@ pub(crate) fn workflow(pass: &mut Pass<'_>, wf: &Workflow<'_>, config: &crate::c
         let v = &e.value;
         match e.key.as_str() {
             Some("run-name") => pass.site(v, Some("run-name"), Text, Text, &base),
+            Some("name") => pass.site(v, Some("name"), Text, Text, &base),
             Some("env") => object_site(pass, v, "env", "env", Text, &base),
             Some("concurrency") => concurrency(pass, v, "concurrency", &base),
             // GitHub's context availability table has no row for
@@ -592,6 +593,7 @@ pub(crate) fn action(pass: &mut Pass<'_>, root: &Node) {
 
 #[cfg(test)]
 pub(crate) const KEYS_USED: &[&str] = &[
+    "name",
     "run-name",
     "env",
     "concurrency",
