@@ -49,8 +49,15 @@ impl ChoiceInputs {
             .filter(|input| input.value.get("type").and_then(Node::as_str) == Some("choice"))
             .filter_map(|input| {
                 let name = input.key.as_str()?;
-                // A caller may pass this input any string.
-                if called.is_some_and(|c| !c.is_mapping() || c.get(name).is_some()) {
+                // A caller may pass this input any string. Input names are
+                // matched without case, as the expressions reading them are.
+                let declared_by_call = |c: &Node| {
+                    c.as_mapping().is_none_or(|m| {
+                        m.iter()
+                            .any(|e| e.key.as_str().is_some_and(|k| k.eq_ignore_ascii_case(name)))
+                    })
+                };
+                if called.is_some_and(declared_by_call) {
                     return None;
                 }
                 Some(Choice {

@@ -461,6 +461,14 @@ fn a_choice_input_compared_with_a_word_outside_its_options_is_never_equal() {
         )),
         Vec::<String>::new()
     );
+    // Input names are matched without case, so `Tier` under
+    // `workflow_call` is the same input.
+    assert_eq!(
+        never(&format!(
+            "{choice}  workflow_call:\n    inputs:\n      Tier:\n        type: string\n"
+        )),
+        Vec::<String>::new()
+    );
     let callable = never(&format!("{choice}  workflow_call:\n"));
     assert_eq!(callable.len(), 1, "{callable:#?}");
     assert!(callable[0].starts_with("14:"), "{callable:#?}");
