@@ -142,6 +142,7 @@ proptest! {
             place: autoheal_logs::knowledge::place::Place::UNKNOWN,
             gems: &own,
             build_env: None,
+            test_output: false,
         };
         if let Some(hit) = Catalogue::get().classify(&line) {
             prop_assert!((0.0..=1.0).contains(&hit.confidence));

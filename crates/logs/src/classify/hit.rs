@@ -188,6 +188,11 @@ pub struct Line<'a> {
     /// there is missing from the environment made for a source
     /// distribution's build.
     pub build_env: Option<super::catalogue::BuildFrontend>,
+    /// The line is what a test wrote, as a test runner's logger relays it in
+    /// a section of its own under the test's result (VSTest's `Standard
+    /// Output Messages:`; [`super::quoted::TestOutputSection`]): the test's
+    /// data, not the job's report.
+    pub test_output: bool,
 }
 
 impl<'a> Line<'a> {
@@ -211,6 +216,7 @@ impl<'a> Line<'a> {
             place: Place::UNKNOWN,
             gems: &[],
             build_env: None,
+            test_output: false,
         }
     }
 

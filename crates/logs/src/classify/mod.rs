@@ -170,6 +170,9 @@ pub(crate) struct JobState {
     /// [`MAX_FASTLANE_RECORDS`]: where the message its closing `[!]` line
     /// repeats was first printed.
     fastlane_records: std::collections::VecDeque<(u64, String, String)>,
+    /// Whether the current step's latest line is a test's output a test
+    /// runner's logger relays ([`quoted::TestOutputSection`]).
+    test_output: quoted::TestOutputSection,
 }
 
 /// How many of a step's fastlane messages are kept ([`JobState::fastlane_records`]):
@@ -280,6 +283,7 @@ impl Scanner<'_> {
                 .jobs
                 .last()
                 .and_then(|j| j.pip_build.isolated(text, &recent, script)),
+            test_output: self.jobs.last().is_some_and(|j| j.test_output.holds()),
         };
         // A quoted message is data; only its `##[error]` marker counts.
         // A wrapped toolchain path continues CMake's text under its heading:
@@ -443,6 +447,7 @@ impl Scanner<'_> {
             place: Place::UNKNOWN,
             gems: &[],
             build_env: None,
+            test_output: job.test_output.holds(),
         };
         let quoted = |line: &Line<'_>| quoted::quoted_by(line).is_some() && !quoted::written_by_script(line);
         let mut output = std::mem::take(&mut job.output);
@@ -601,6 +606,8 @@ impl LogSink for Scanner<'_> {
         job.pkg_config = catalogue::PkgConfigProbe::default();
         job.toolchain_text = None;
         job.fastlane_records.clear();
+        job.test_output = quoted::TestOutputSection::default();
+        job.evidence.begin_step(name);
         if job.steps.len() < MAX_STEPS_PER_JOB {
             job.steps.push(StepState {
                 number,
@@ -620,9 +627,19 @@ impl LogSink for Scanner<'_> {
             job.last_timestamp = Some(ts);
         }
         self.learn(line.text);
-        if self.jobs.last().is_none_or(|j| j.image.is_none()) {
-            let previous = self.recent.ordered().last().copied().map(str::to_string);
-            if let Some(image) = catalogue::hosted_image(previous.as_deref(), line.text) {
+        let previous_text = self.recent.ordered().last().copied().map(str::to_string);
+        let run_header =
+            line.echo && (line.kind == LineKind::GroupStart || line.text.trim_start_matches("> ").starts_with("Run "));
+        self.job()
+            .evidence
+            .learn(previous_text.as_deref(), line.text, run_header);
+        // The set-up's image, taken from the set-up only (`place`'s doc).
+        if self
+            .jobs
+            .last()
+            .is_some_and(|j| j.image.is_none() && j.evidence.in_set_up())
+        {
+            if let Some(image) = catalogue::hosted_image(previous_text.as_deref(), line.text) {
                 let os = if image.name.starts_with("macos") {
                     PlaceOs::MacOs
                 } else if image.name.starts_with("windows") {
@@ -634,13 +651,6 @@ impl LogSink for Scanner<'_> {
                 self.job().image = Some(image);
             }
         }
-        if self.jobs.last().is_none_or(|j| j.evidence.os.is_none()) {
-            let previous = self.recent.ordered().last().copied().map(str::to_string);
-            if let Some(os) = place::os_group_line(previous.as_deref(), line.text) {
-                self.job().evidence.os = Some(os);
-            }
-        }
-        self.job().evidence.learn(line.text);
         if line.kind == LineKind::Error && !line.echo {
             let job = self.job();
             job.errored = true;
@@ -650,7 +660,7 @@ impl LogSink for Scanner<'_> {
         }
         if line.echo {
             // Keep the script (typo check, `cd` resolution), never classify it.
-            let header = line.kind == LineKind::GroupStart || line.text.trim_start_matches("> ").starts_with("Run ");
+            let header = run_header;
             let Some(step) = self.job().steps.last_mut() else {
                 return;
             };
@@ -666,6 +676,7 @@ impl LogSink for Scanner<'_> {
             }
             return;
         }
+        self.job().test_output.read(line.text);
         for (k, (_, starts, counts)) in catalogue::COUNTED_SUMMARIES.iter().enumerate() {
             let Some(job) = self.jobs.last_mut() else {
                 break;

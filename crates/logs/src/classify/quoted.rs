@@ -83,13 +83,22 @@
 //!   a service refusing the job; the server's other output (a failed
 //!   start, a missing module) is the workspace's and still read;
 //! - what a test wrote, as VSTest's console logger (`dotnet test`) relays
-//!   it under a test result: a `  Standard Output Messages:` (or `  Standard
-//!   Error Messages:`) heading, then each line with a one-space prefix
-//!   (`src/vstest.console/Internal/ConsoleLogger.cs`, checked by its
-//!   `ConsoleLoggerTests` as `"  Standard Output Messages:"` and `" " +
-//!   message`) up to a blank line; shown for a passed test at `detailed`
-//!   verbosity and for a failed one always: the test's own output (a client
-//!   under test logging a `429` it then retried), not the job's;
+//!   it under a test result (`src/vstest.console/Internal/ConsoleLogger.cs`,
+//!   `DisplayFullInformation`): after the result line (`  Passed {name}
+//!   [{duration}]`, `  Failed …`, `  Skipped …`) come the sections, each
+//!   under a heading indented two spaces: `  Error Message:`, `  Stack
+//!   Trace:`, `  Standard Output Messages:`, `  Standard Error Messages:`,
+//!   `  Debug Traces Messages:`, `  Additional Information Messages:`. The
+//!   three message sections print every line the test wrote behind a
+//!   one-space prefix (`GetFormattedOutput` puts it after each newline, so a
+//!   line the test indented itself, an `ILogger` message's continuation,
+//!   keeps its own spaces behind it); the logger's empty line, the next
+//!   result line, the next heading, or any line without the prefix (the run
+//!   summary, an adapter's `[xUnit.net …]` message) ends the section. Shown
+//!   for a passed test at `detailed` verbosity and for a failed one always:
+//!   the test's own output (a client under test logging a `429` it then
+//!   retried), not the job's ([`TestOutputSection`], read on every line of
+//!   the step, however long the section);
 //! - text the step's script contains verbatim (shown in the step's `Run`
 //!   header), or that the traced command just before it echoed, is the
 //!   script's own words.
@@ -136,7 +145,7 @@ pub fn quoted_by(line: &Line<'_>) -> Option<&'static str> {
     if is_test_result_name(body) {
         return Some("a test's name on a test runner's result line");
     }
-    if is_console_capture(line) || is_vstest_captured_output(line) {
+    if line.test_output || is_console_capture(line) {
         return Some("console output a test printed");
     }
     if is_retried_test_attempt(line) {
@@ -398,24 +407,50 @@ fn is_console_capture(line: &Line<'_>) -> bool {
     false
 }
 
-/// Under VSTest's `  Standard Output Messages:` or `  Standard Error
-/// Messages:` heading, with its one-space prefix, no blank line since the
-/// heading (which must be within the recent lines).
-fn is_vstest_captured_output(line: &Line<'_>) -> bool {
-    let is_message = |text: &str| text.starts_with(' ') && !text.starts_with("  ") && !text.trim().is_empty();
-    if !is_message(line.text) {
-        return false;
-    }
-    for previous in line.recent.iter().rev() {
-        let heading = previous.trim_end();
-        if heading == "  Standard Output Messages:" || heading == "  Standard Error Messages:" {
-            return true;
-        }
-        if !is_message(previous) {
+/// Where a step's output is in VSTest's console logger's report of a test
+/// result (see the module's doc): whether its latest line is what the test
+/// wrote. Read on every output line of the step, so a section of any length
+/// is followed, and reset with the step.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct TestOutputSection {
+    /// Inside a section of what the test wrote.
+    inside: bool,
+}
+
+/// VSTest's headings of what the test wrote (`StdOutMessagesBanner`,
+/// `StdErrMessagesBanner`, `DbgTrcMessagesBanner`) and of what the logger
+/// or the adapter reports (`ErrorMessageBanner`, `StacktraceBanner`,
+/// `AddnlInfoMessagesBanner`), each behind the two-space `TestResultPrefix`.
+const VSTEST_OUTPUT_HEADINGS: [&str; 3] = [
+    "  Standard Output Messages:",
+    "  Standard Error Messages:",
+    "  Debug Traces Messages:",
+];
+const VSTEST_REPORT_HEADINGS: [&str; 3] = [
+    "  Error Message:",
+    "  Stack Trace:",
+    "  Additional Information Messages:",
+];
+
+impl TestOutputSection {
+    /// Reads the step's next output line; true when it is what a test wrote.
+    pub(crate) fn read(&mut self, text: &str) -> bool {
+        let heading = text.trim_end();
+        if VSTEST_OUTPUT_HEADINGS.contains(&heading) {
+            self.inside = true;
             return false;
         }
+        let result_line = regex!(r"^  (?:Passed|Failed|Skipped) \S");
+        if VSTEST_REPORT_HEADINGS.contains(&heading) || !text.starts_with(' ') || result_line.is_match(text) {
+            self.inside = false;
+        }
+        self.inside
     }
-    false
+
+    /// Whether the latest line read is what a test wrote.
+    pub(crate) fn holds(self) -> bool {
+        self.inside
+    }
 }
 
 /// Under Jest's `RETRY {n}` (or its `LOGGING RETRY ERRORS` heading), before
@@ -476,34 +511,57 @@ mod tests {
     }
 
     /// What a test wrote under VSTest's `Standard Output Messages:` (or
-    /// `Standard Error Messages:`) heading is the test's output, for a passed
-    /// test as for a failed one; the heading must be above with no blank
-    /// line or result line between, and the one-space prefix is VSTest's.
+    /// `Standard Error Messages:`, `Debug Traces Messages:`) heading is the
+    /// test's output, however many lines it has and however the test
+    /// indented them; the logger's empty line, its next result line or
+    /// heading, or a line without its one-space prefix ends the section.
     #[test]
-    fn vstest_s_captured_test_output_is_quoted() {
-        fn under(recent: &[&str], text: &str) -> Option<&'static str> {
-            quoted_by(&Line {
-                recent,
-                ..Line::plain(text)
-            })
+    fn vstest_s_captured_test_output_is_a_section() {
+        fn read(lines: &[&str]) -> Vec<bool> {
+            let mut section = TestOutputSection::default();
+            lines.iter().map(|l| section.read(l)).collect()
         }
         let retry = " Client: GET /v1/rates -> 429 Too Many Requests; retrying in 100 ms";
+        let logger = [
+            " info: Rates.Client[0]",
+            "       GET /v1/rates -> 429 Too Many Requests",
+        ];
+        let mut lines = vec!["  Passed A.Tests.Retries [212 ms]", "  Standard Output Messages:"];
+        lines.extend(std::iter::repeat_n(retry, 12));
+        lines.extend(logger);
+        lines.extend([" ", "  Standard Error Messages:", " warn: done"]);
+        let mut expected = vec![false, false];
+        expected.extend(std::iter::repeat_n(true, 12 + 2 + 1));
+        expected.extend([false, true]);
+        assert_eq!(read(&lines), expected);
+        // Each way the section ends, and what follows is read again.
         let heading = "  Standard Output Messages:";
+        assert_eq!(read(&[heading, retry, "", retry]), [false, true, false, false]);
         assert_eq!(
-            under(&["  Passed A.Tests.Retries [212 ms]", heading], retry),
-            Some("console output a test printed")
+            read(&[heading, retry, "  Failed A.Tests.Parses [3 ms]", retry]),
+            [false, true, false, false]
         );
         assert_eq!(
-            under(&["  Standard Error Messages:", " warn: first line"], retry),
-            Some("console output a test printed")
+            read(&[heading, retry, "  Error Message:", "   Expected 4"]),
+            [false, true, false, false]
         );
-        // No heading within reach, a blank line since it, a result line
-        // after it, or the test's own error report: not its output.
-        assert_eq!(under(&["  Passed A.Tests.Retries [212 ms]"], retry), None);
-        assert_eq!(under(&[heading, ""], retry), None);
-        assert_eq!(under(&[heading, " ok", "  Failed A.Tests.Parses [3 ms]"], retry), None);
-        assert_eq!(under(&[heading], "  Error Message:"), None);
-        assert_eq!(under(&[heading], "Failed!  - Failed:     1, Passed:     3"), None);
+        assert_eq!(
+            read(&[heading, retry, "Failed!  - Failed:     1, Passed:     3", retry]),
+            [false, true, false, false]
+        );
+        assert_eq!(
+            read(&[heading, retry, "[xUnit.net 00:00:00.48]   Finished: A", retry]),
+            [false, true, false, false]
+        );
+        // No heading: nothing is the test's output.
+        assert_eq!(read(&["  Passed A.Tests.Retries [212 ms]", retry]), [false, false]);
+        // The scanner gives the quote its reason.
+        let quoted = Line {
+            test_output: true,
+            ..Line::plain(retry)
+        };
+        assert_eq!(quoted_by(&quoted), Some("console output a test printed"));
+        assert_eq!(quoted_by(&Line::plain(retry)), None);
     }
 
     /// A pod's log line Skaffold relays is the container's, not the job's;

@@ -16,6 +16,7 @@ fn hit_in(text: &str, script: &str, recent: &[&str], kind: LineKind) -> Option<H
         place: crate::knowledge::place::Place::UNKNOWN,
         gems: &[],
         build_env: None,
+        test_output: false,
     };
     Catalogue::get().classify(&line).map(|h| soften_warning(h, &line))
 }
@@ -1289,4 +1290,114 @@ fn a_package_script_announced_by_an_earlier_step_does_not_claim_a_later_command(
     let root = analysis.root_cause().expect("a failure");
     assert!(!root.fixable, "{}", root.message);
     assert!(root.message.contains("package.json script"), "{}", root.message);
+}
+
+/// A test's captured output under VSTest's `Standard Output Messages:`, 30
+/// lines of an `ILogger`'s messages (their continuation lines indented by
+/// the logger) with a 429 and a missing file among them, is the test's data:
+/// neither becomes a failure, and what fails after the section is read.
+#[test]
+fn a_long_vstest_captured_section_stays_quoted() {
+    let mut log = String::from(
+        "##[group]Run dotnet test --logger \"console;verbosity=detailed\" && cat VERSION\n\
+         dotnet test --logger \"console;verbosity=detailed\" && cat VERSION\n\
+         shell: /usr/bin/bash -e {0}\n##[endgroup]\n\
+         \u{20} Passed Rates.Tests.ClientTests.Retries_after_rate_limit [212 ms]\n\
+         \u{20} Standard Output Messages:\n",
+    );
+    for n in 0..10 {
+        log.push_str(&format!(" info: Rates.Client[{n}]\n       Fetching page {n}\n"));
+    }
+    log.push_str(
+        " warn: Rates.Client[11]\n       ERROR: 429 Client Error: Too Many Requests for url: https://pypi.org/simple/numpy/\n\
+         \u{20}cat: fixtures/rates.json: No such file or directory\n",
+    );
+    for n in 12..19 {
+        log.push_str(&format!(" info: Rates.Client[{n}] retried\n"));
+    }
+    log.push_str(
+        "\nPassed!  - Failed:     0, Passed:     2, Skipped:     0, Total:     2, Duration: 1 s - Rates.Tests.dll (net8.0)\n\
+         cat: VERSION: No such file or directory\n##[error]Process completed with exit code 1.\n",
+    );
+    assert!(log.lines().count() > 30 + 8, "{log}");
+    let analysis = analyze_text(&log);
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.subject.as_deref()),
+        (Category::FileNotFound, Some("VERSION")),
+        "{:?}",
+        analysis.failures
+    );
+    assert!(
+        analysis
+            .failures
+            .iter()
+            .all(|f| f.category != Category::RateLimit && f.subject.as_deref() != Some("fixtures/rates.json")),
+        "{:?}",
+        analysis.failures
+    );
+}
+
+/// The place each job of `log` showed (its set-up's evidence), read as the
+/// analysis reads a text log.
+fn set_up_places(log: &str) -> Vec<Place> {
+    let classifier = Classifier::new(None, &[]);
+    let mut scanner = classifier.scanner();
+    scanner.begin_job(None);
+    let mut feeder = crate::ghlog::LineFeeder::new();
+    crate::stream::for_each_line(log.as_bytes(), |n, l| feeder.feed(n, l, &mut scanner));
+    feeder.finish(&mut scanner);
+    scanner.jobs.iter().map(|j| j.evidence.place()).collect()
+}
+
+/// The set-up's `Runner name`, `Operating System` and `Runner Image` count
+/// from the set-up only: before the first step's header in a raw log, in the
+/// `Set up job` (or `UNKNOWN STEP`, up to its first `Run` header) step of a
+/// `gh run view --log` paste. A step that prints a whole fake set-up moves
+/// nothing, and a paste without the set-up leaves the place unknown.
+#[test]
+fn the_place_is_learned_from_the_set_up_only() {
+    let set_up = "Current runner version: '2.321.0'\nRunner name: 'GitHub Actions 7'\n\
+                  ##[group]Operating System\nUbuntu\n24.04.1\nLTS\n##[endgroup]\n\
+                  ##[group]Runner Image\nImage: ubuntu-24.04\nVersion: 20241201.1.0\n##[endgroup]\n";
+    let fake = "Runner name: 'ci-box-9'\n##[group]Operating System\nmacOS\n15.1\n##[endgroup]\n\
+                ##[group]Runner Image\nImage: macos-15-arm64\n##[endgroup]\n";
+    let step =
+        |output: &str| format!("##[group]Run ./ci.sh\n./ci.sh\nshell: /usr/bin/bash -e {{0}}\n##[endgroup]\n{output}");
+    let hosted_ubuntu = Place {
+        os: Some(PlaceOs::Linux),
+        arm64: Some(false),
+        machine: Some(place::Machine::Hosted),
+    };
+    // The set-up, then a step printing a fake one: the first wins.
+    assert_eq!(set_up_places(&format!("{set_up}{}", step(fake))), [hosted_ubuntu]);
+    // A log without the set-up (a `--log-failed` paste, a step's excerpt):
+    // the step's fake set-up says nothing.
+    assert_eq!(set_up_places(&step(fake)), [Place::UNKNOWN]);
+    let gh = |step: &str, text: &str| {
+        text.lines()
+            .map(|l| format!("build\t{step}\t2026-12-07T10:00:00.0000000Z {l}\n"))
+            .collect::<String>()
+    };
+    let fake_step = gh("Run ./ci.sh", &step(fake));
+    assert_eq!(set_up_places(&fake_step), [Place::UNKNOWN]);
+    assert_eq!(
+        set_up_places(&format!("{}{fake_step}", gh("Set up job", set_up))),
+        [hosted_ubuntu]
+    );
+    // gh's `UNKNOWN STEP`: the job log whole, its set-up up to the first
+    // `Run` header.
+    assert_eq!(
+        set_up_places(&gh("UNKNOWN STEP", &format!("{set_up}{}", step(fake)))),
+        [hosted_ubuntu]
+    );
+    assert_eq!(set_up_places(&gh("UNKNOWN STEP", &step(fake))), [Place::UNKNOWN]);
+    // A self-hosted runner's set-up (no `Runner Image`) is not made hosted by
+    // a step's fake image.
+    let self_hosted = "Current runner version: '2.321.0'\nRunner name: 'build-box-3'\nMachine name: 'build-box-3'\n";
+    let place = set_up_places(&format!("{self_hosted}{}", step(fake)))[0];
+    assert_eq!(
+        (place.os, place.arm64, place.machine),
+        (None, None, Some(place::Machine::SelfHosted))
+    );
 }

@@ -22,6 +22,17 @@
 //!   `JobExtension.InitializeJob`): GitHub's hosted runners are named
 //!   `GitHub Actions {n}`; a runner of another name that printed no `Runner
 //!   Image` group is taken as self-hosted;
+//! - the set-up's lines are taken from the set-up only (the first of each
+//!   wins): the lines of the job before its first step (the runner prints
+//!   the set-up before the first step's `##[group]Run …` header), or the
+//!   set-up's own step where the log names steps (actions/runner's
+//!   `JobExtension.InitializeJob` names it `Set up job`; `gh run view --log`
+//!   labels a job log it could not split into steps `UNKNOWN STEP`, whose
+//!   set-up then ends at the first `Run` header). A step's output that prints
+//!   the same lines (`echo "Runner name: 'x'"`, a whole fake set-up block) says
+//!   nothing of the place, and a paste without the set-up (`gh run view
+//!   --log-failed`) leaves these fields unknown; the script path is read from
+//!   the line itself, a line of the step that printed it;
 //! - the `Initialize containers` step's `docker create` of the job container,
 //!   whose working directory is under the work folder's mount, `--workdir
 //!   /__w/{repo}/{repo}` (a service container gets none).
@@ -388,7 +399,30 @@ pub struct JobEvidence {
     pub container_image: Option<Image>,
     /// Inside the runner's `Starting job container` group, before its pull.
     starting_container: bool,
+    /// Where the log is relative to the job's set-up.
+    set_up: SetUp,
+    /// The job printed a line.
+    printed: bool,
 }
+
+/// Where a job's log is relative to its set-up ([`JobEvidence::in_set_up`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum SetUp {
+    /// No step began yet: the runner's set-up lines come first.
+    #[default]
+    Before,
+    /// In the set-up's own step, named by the log's format.
+    Step,
+    /// A step of the job's began.
+    Over,
+}
+
+/// What the log's formats name the set-up's step: actions/runner's
+/// `JobExtension` names it `Set up job` (the step file `1_Set up job.txt`,
+/// `gh run view --log`'s step column); `gh run view --log` labels the lines of
+/// a job log it could not split into steps `UNKNOWN STEP` (`UNKNOWN` before
+/// gh 2.70), the set-up first.
+const SET_UP_STEPS: [&str; 3] = ["Set up job", "UNKNOWN STEP", "UNKNOWN"];
 
 impl JobEvidence {
     /// Learns from one line of the job's log (its set-up and `Initialize
@@ -397,9 +431,21 @@ impl JobEvidence {
     /// `docker pull` the runner runs first under its `Starting job
     /// container` group (actions/runner's `ContainerOperationProvider`
     /// names a service's group `Starting {alias} service container`).
-    pub fn learn(&mut self, text: &str) {
-        if let Some(hosted) = runner_name_is_hosted(text) {
-            self.hosted_name = Some(hosted);
+    /// The set-up's `Runner name` and `Operating System` lines count only in
+    /// the set-up ([`JobEvidence::in_set_up`]); `previous` is the line before
+    /// `text`, and `run_header` says `text` is a step's `Run …` header.
+    pub fn learn(&mut self, previous: Option<&str>, text: &str, run_header: bool) {
+        if run_header {
+            self.set_up = SetUp::Over;
+        }
+        self.printed = true;
+        if self.in_set_up() {
+            if self.hosted_name.is_none() {
+                self.hosted_name = runner_name_is_hosted(text);
+            }
+            if self.os.is_none() {
+                self.os = os_group_line(previous, text);
+            }
         }
         if creates_job_container(text) {
             self.container = true;
@@ -424,6 +470,18 @@ impl JobEvidence {
                 }
             }
         }
+    }
+
+    /// A step of the job begins: the set-up is over, unless this is the
+    /// set-up's own step, named so before the job printed anything.
+    pub fn begin_step(&mut self, name: &str) {
+        let set_up_step = self.set_up == SetUp::Before && !self.printed && SET_UP_STEPS.contains(&name.trim());
+        self.set_up = if set_up_step { SetUp::Step } else { SetUp::Over };
+    }
+
+    /// Whether the job's latest line is one of its set-up's.
+    pub fn in_set_up(&self) -> bool {
+        self.set_up != SetUp::Over
     }
 
     /// The place the job's set-up shows.
@@ -598,12 +656,12 @@ mod tests {
             "##[group]Starting job container",
             "##[command]/usr/bin/docker pull node:20-alpine",
         ] {
-            job.learn(line);
+            job.learn(None, line, false);
         }
         assert_eq!(job.place().machine, Some(Machine::Container(Some(Image::Alpine))));
         let mut job = JobEvidence::default();
-        job.learn("##[group]Starting mongo service container");
-        job.learn("##[command]/usr/bin/docker pull mongo:7");
+        job.learn(None, "##[group]Starting mongo service container", false);
+        job.learn(None, "##[command]/usr/bin/docker pull mongo:7", false);
         assert_eq!(job.place().machine, None);
         // A container job's steps run in the container; its path says so too.
         job.container = true;
@@ -613,6 +671,57 @@ mod tests {
             job.place_of("/__w/_temp/1.sh: line 1: jq: command not found").machine,
             Some(Machine::Container(None))
         );
+    }
+
+    /// The set-up's lines count in the set-up only: before the job's first
+    /// step, or in the set-up's own step until a step's `Run` header; the
+    /// first of each wins.
+    #[test]
+    fn the_set_up_s_lines_count_in_the_set_up_only() {
+        let read = |job: &mut JobEvidence, lines: &[&str]| {
+            let mut previous: Option<&str> = None;
+            for line in lines {
+                job.learn(previous, line, line.starts_with("##[group]Run "));
+                previous = Some(line);
+            }
+        };
+        let set_up = ["Runner name: 'build-box-3'", "##[group]Operating System", "macOS"];
+        let fake = ["Runner name: 'GitHub Actions 2'", "##[group]Operating System", "Ubuntu"];
+        // Before any step; a step's echo after it is ignored.
+        let mut job = JobEvidence::default();
+        read(&mut job, &set_up);
+        job.begin_step("Run ./ci.sh");
+        read(&mut job, &fake);
+        assert_eq!((job.hosted_name, job.os), (Some(false), Some(PlaceOs::MacOs)));
+        // The first wins within the set-up too.
+        let mut job = JobEvidence::default();
+        read(&mut job, &set_up);
+        read(&mut job, &fake);
+        assert_eq!((job.hosted_name, job.os), (Some(false), Some(PlaceOs::MacOs)));
+        // The set-up's own step, named before any line; another step, or a
+        // step of that name after the job printed, is not the set-up.
+        for name in ["Set up job", "UNKNOWN STEP"] {
+            let mut job = JobEvidence::default();
+            job.begin_step(name);
+            read(&mut job, &set_up);
+            assert_eq!(job.hosted_name, Some(false), "{name}");
+        }
+        let mut job = JobEvidence::default();
+        job.begin_step("Run tests");
+        read(&mut job, &fake);
+        assert_eq!((job.hosted_name, job.os), (None, None));
+        let mut job = JobEvidence::default();
+        read(&mut job, &["Current runner version: '2.321.0'"]);
+        job.begin_step("Run ./ci.sh");
+        job.begin_step("Set up job");
+        read(&mut job, &fake);
+        assert_eq!((job.hosted_name, job.os), (None, None));
+        // `UNKNOWN STEP`'s set-up ends at its first `Run` header.
+        let mut job = JobEvidence::default();
+        job.begin_step("UNKNOWN STEP");
+        read(&mut job, &["##[group]Run ./ci.sh"]);
+        read(&mut job, &fake);
+        assert_eq!((job.hosted_name, job.os), (None, None));
     }
 
     #[test]
