@@ -97,13 +97,25 @@ pub(crate) fn generate(ctx: &Ctx<'_>) -> Generated {
         ));
     }
     let wd_node = job.written_working_directory(root, step.node);
-    let wd_text = wd_node.and_then(Node::as_str);
+    let wd_text = wd_node
+        .and_then(Node::as_str)
+        .map(|w| under_workspace_expression(w).unwrap_or(w));
     let dynamic_wd = wd_text.is_some_and(|w| w.contains("${{") || w.contains('$'));
     let wd_read = wd_text.filter(|_| step.run().is_some() && !raw.starts_with('/'));
     // A literal directory the path is relative to, which is no plain
-    // directory inside the workspace (`..`, an absolute or Windows path, a
-    // shell character): what the step sees there is unknown, and reading the
-    // path from the workspace instead would rewrite the wrong file.
+    // directory inside the workspace (`..`, a shell character): what the
+    // step sees there is unknown, and reading the path from the workspace
+    // instead would rewrite the wrong file.
+    if let Some(w) = wd_read.filter(|w| !dynamic_wd && !is_workspace_itself(w) && is_absolute(w)) {
+        return Err(format!(
+            "step \"{}\" runs in `working-directory: {}`, an absolute path: whether it is inside the workspace \
+             depends on the runner and the repository's name, which the workflow does not show (`${{{{ \
+             github.workspace }}}}/…` or a relative directory does); `{rel}` is relative to it, where autoheal does \
+             not look (a manual fix)",
+            step.display_name(),
+            autoheal_logs::subject::display_text(w)
+        ));
+    }
     if let Some(w) = wd_read.filter(|w| !dynamic_wd && !is_workspace_itself(w) && workspace_path(w).is_none()) {
         return Err(format!(
             "step \"{}\" runs in `working-directory: {}`, which is not a plain directory inside the workspace: `{rel}` \
@@ -261,6 +273,35 @@ fn is_workspace_itself(dir: &str) -> bool {
     matches!(dir.trim().trim_end_matches('/'), "" | ".")
 }
 
+/// A `working-directory` written from `${{ github.workspace }}` (the
+/// workspace, `GITHUB_WORKSPACE`, whatever the runner; the runner maps it into
+/// a job container's mount like any host path): the same directory written
+/// relative to the workspace (`.` for the workspace itself), which the
+/// relative form's rules then judge (`..`, the checkout's `path:`). `None`
+/// for any other text. Expression context names are case-insensitive.
+fn under_workspace_expression(dir: &str) -> Option<&str> {
+    let (inner, after) = dir.trim().strip_prefix("${{")?.split_once("}}")?;
+    if !inner.trim().eq_ignore_ascii_case("github.workspace") {
+        return None;
+    }
+    let rest = if after.is_empty() {
+        ""
+    } else {
+        after.strip_prefix('/')?.trim_start_matches('/')
+    };
+    Some(if rest.is_empty() { "." } else { rest })
+}
+
+/// An absolute path, POSIX or Windows (`/home/…`, `C:\…`, `\\server\…`,
+/// `~/…`): a literal one names a place on one kind of runner, for one
+/// repository name (`/home/runner/work/{repo}/{repo}` on GitHub's Linux
+/// images), which the workflow alone does not prove is the workspace.
+fn is_absolute(dir: &str) -> bool {
+    let d = dir.trim();
+    let b = d.as_bytes();
+    d.starts_with(['/', '\\', '~']) || (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
+}
+
 /// Project files a tool reads implicitly (npm reads `package.json`
 /// without naming it), and the commands that read them.
 static TOOL_FILES: &[(&str, &[&str])] = &[
@@ -351,7 +392,10 @@ fn point_at(
         None => to.to_string(),
     };
     let name = step.display_name();
-    let step_wd = step.get("working-directory").and_then(Node::as_str);
+    let step_wd = step
+        .get("working-directory")
+        .and_then(Node::as_str)
+        .map(|w| under_workspace_expression(w).unwrap_or(w));
     if !refs(ctx.source, step.node, &new_rel).is_empty() || step_wd.is_some_and(|w| format!("{w}/{rel}") == to) {
         return Err(format!(
             "step \"{name}\" already uses `{new_rel}`; the file is still missing at run time (a manual fix)"
@@ -1853,20 +1897,34 @@ mod refusals {
 
     /// A literal `working-directory` outside the workspace (or not a plain
     /// path) is where the path is relative to: no rewrite from the
-    /// workspace, and no guard either.
+    /// workspace, and no guard either. A literal absolute path is refused
+    /// with its own reason, even one shaped like a hosted runner's workspace:
+    /// the workflow shows neither the runner nor that `{repo}` is this
+    /// repository's name.
     #[test]
     fn a_working_directory_outside_the_workspace_gets_no_fix() {
         let found = crate::fixes_for(&missing("requirements-dev.txt", "Install"), PATH, WF, &repo(MOVED));
         assert!(!found.fixes.is_empty(), "{:?}", found.manual_reason);
-        for dir in ["../web", "/opt/web", "web/../../x", "C:\\web"] {
-            let wf = WF.replace("working-directory: web", &format!("working-directory: {dir}"));
+        for (dir, because) in [
+            ("../web", "not a plain directory inside the workspace"),
+            ("web/../../x", "not a plain directory inside the workspace"),
+            (
+                "${{ github.workspace }}/../web",
+                "not a plain directory inside the workspace",
+            ),
+            ("/opt/web", "an absolute path"),
+            ("C:\\web", "an absolute path"),
+            ("D:\\a\\app\\app\\web", "an absolute path"),
+            ("/home/runner/work/app/app/web", "an absolute path"),
+            ("/home/runner/work/other/other/web", "an absolute path"),
+            ("/__w/app/app/web", "an absolute path"),
+            ("/github/workspace/web", "an absolute path"),
+        ] {
+            let wf = WF.replace("working-directory: web", &format!("working-directory: '{dir}'"));
             let o = crate::fixes_for(&missing("requirements-dev.txt", "Install"), PATH, &wf, &repo(MOVED));
             assert!(o.fixes.is_empty(), "{dir}: {:?}", o.fixes);
             let why = o.manual_reason.unwrap_or_default();
-            assert!(
-                why.contains("not a plain directory inside the workspace"),
-                "{dir}: {why}"
-            );
+            assert!(why.contains(because), "{dir}: {why}");
         }
         // `.` is the workspace itself: the path is read from the root.
         let wf = WF.replace("working-directory: web", "working-directory: .");
@@ -1877,6 +1935,68 @@ mod refusals {
             &repo(&[("requirements/dev.txt", "pytest\n"), ("setup.py", "")]),
         );
         assert!(!o.fixes.is_empty(), "{:?}", o.manual_reason);
+    }
+
+    /// `${{ github.workspace }}` is the workspace on every runner: a
+    /// directory under it is the relative directory, and gets the same edit
+    /// (the checkout's `path:` rules apply to it alike).
+    #[test]
+    fn a_working_directory_under_github_workspace_is_the_relative_one() {
+        // Each fix's workflow after its edits.
+        let patched = |wf: &str, files: &[(&str, &str)]| {
+            let o = crate::fixes_for(&missing("requirements-dev.txt", "Install"), PATH, wf, &repo(files));
+            assert!(!o.fixes.is_empty(), "{wf}: {:?}", o.manual_reason);
+            o.fixes
+                .iter()
+                .map(|f| {
+                    let edits: Vec<&autoheal_engine::Edit> = f.edits.iter().collect();
+                    autoheal_engine::fix::apply_edits(PATH, wf, &edits).expect("the edits apply")
+                })
+                .collect::<Vec<_>>()
+        };
+        let relative = patched(WF, MOVED);
+        for dir in [
+            "${{ github.workspace }}/web",
+            "${{github.workspace}}/web/",
+            "${{ GitHub.Workspace }}//web",
+        ] {
+            let written = format!("working-directory: '{dir}'");
+            let wf = WF.replace("working-directory: web", &written);
+            let shifted: Vec<String> = patched(&wf, MOVED)
+                .iter()
+                .map(|p| p.replace(&written, "working-directory: web"))
+                .collect();
+            assert_eq!(shifted, relative, "{dir}");
+        }
+        // The workspace itself reads the path from the root, as `.` does.
+        let root_files = [("requirements/dev.txt", "pytest\n"), ("setup.py", "")];
+        let dot = WF.replace("working-directory: web", "working-directory: .");
+        let expr = WF.replace("working-directory: web", "working-directory: ${{ github.workspace }}");
+        let expr_patched: Vec<String> = patched(&expr, &root_files)
+            .iter()
+            .map(|p| p.replace("working-directory: ${{ github.workspace }}", "working-directory: ."))
+            .collect();
+        assert_eq!(expr_patched, patched(&dot, &root_files));
+        // Under a checkout's `path: app`, a directory outside `app` is refused
+        // as the relative one is.
+        let under = WF.replace(
+            "      - uses: actions/checkout@v4\n",
+            "      - uses: actions/checkout@v4\n        with:\n          path: app\n",
+        );
+        for dir in ["web", "${{ github.workspace }}/web"] {
+            let wf = under.replace("working-directory: web", &format!("working-directory: '{dir}'"));
+            let why = manual_reason(&missing("requirements-dev.txt", "Install"), &wf);
+            assert!(why.contains("is outside `app`"), "{dir}: {why}");
+        }
+        // A hostile subject stays refused by the path grammar.
+        let wf = WF.replace(
+            "working-directory: web",
+            "working-directory: '${{ github.workspace }}/web'",
+        );
+        for subject in ["../../etc/passwd", "$(id).txt", "/etc/shadow"] {
+            let o = crate::fixes_for(&missing(subject, "Install"), PATH, &wf, &repo(MOVED));
+            assert!(o.fixes.is_empty(), "{subject}: {:?}", o.fixes);
+        }
     }
 
     /// A step that runs its command in a container (`docker run`) may have

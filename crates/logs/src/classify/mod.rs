@@ -386,6 +386,19 @@ impl Scanner<'_> {
         }
     }
 
+    /// Gradle's `BUILD SUCCESSFUL` ends a build of the current step: a daemon
+    /// it reported dead or stopped earlier in the step ended another
+    /// invocation (the script ran Gradle again), not the step.
+    fn soften_gone_daemon(&mut self) {
+        let job = self.job();
+        let step = job.steps.len().checked_sub(1);
+        for f in job.findings.iter_mut() {
+            if f.step == step && f.hit.entry == catalogue::GRADLE_DAEMON_GONE {
+                f.hit.strength = Strength::Weak;
+            }
+        }
+    }
+
     /// Node's CommonJS loader names who required the module it could not
     /// find under its message (`Require stack:`, then `- {parent}` first;
     /// [`catalogue::node_required_by`]): at that first entry, the message's
@@ -701,6 +714,9 @@ impl LogSink for Scanner<'_> {
         }
         if catalogue::make_ignored(line.text) {
             self.soften_ignored_by_make(line.number);
+        }
+        if catalogue::gradle_build_succeeded(line.text) {
+            self.soften_gone_daemon();
         }
         {
             let job = self.job();

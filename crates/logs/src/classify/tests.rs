@@ -1401,3 +1401,32 @@ fn the_place_is_learned_from_the_set_up_only() {
         (None, None, Some(place::Machine::SelfHosted))
     );
 }
+
+/// A Gradle daemon that died ends that Gradle invocation; when the step's
+/// Gradle later prints `BUILD SUCCESSFUL` (the script ran it again), the
+/// report is weak and what failed after it is the root.
+#[test]
+fn a_gone_daemon_is_weak_when_the_step_s_build_then_succeeded() {
+    let log = |between: &str| {
+        format!(
+            "##[group]Run ./gradlew build || ./gradlew build; cat VERSION\n\
+             ./gradlew build || ./gradlew build; cat VERSION\nshell: /usr/bin/bash -e {{0}}\n##[endgroup]\n\
+             > Task :app:compileJava\n\
+             Gradle build daemon disappeared unexpectedly (it may have been killed or may have crashed)\n\
+             {between}cat: VERSION: No such file or directory\n##[error]Process completed with exit code 1.\n"
+        )
+    };
+    let retried = analyze_text(&log(
+        "> Task :app:compileJava\nBUILD SUCCESSFUL in 41s\n7 actionable tasks: 7 executed\n",
+    ));
+    let root = retried.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.subject.as_deref()),
+        (Category::FileNotFound, Some("VERSION")),
+        "{:?}",
+        retried.failures
+    );
+    let gone = analyze_text(&log(""));
+    let root = gone.root_cause().expect("a failure");
+    assert!(root.message.contains("build daemon died"), "{:?}", gone.failures);
+}

@@ -38,7 +38,10 @@
 //! (`DaemonDisappearedException`): `Gradle build daemon disappeared
 //! unexpectedly (it may have been killed or may have crashed)`, and of one
 //! that stopped itself (`DaemonStoppedException`): `Gradle build daemon has
-//! been stopped: {reason}`. The reason is the daemon's own: its health
+//! been stopped: {reason}`. Either ends that Gradle invocation with a failure;
+//! a later `BUILD SUCCESSFUL in {t}` in the same step (a script that runs
+//! Gradle again) shows the build went on, and the report is then weak
+//! (`DAEMON_GONE`, softened by the scanner at [`build_succeeded`]). The reason is the daemon's own: its health
 //! check's (`since the JVM garbage collector is thrashing`, older `JVM
 //! garbage collector thrashing and after running out of JVM memory`, its
 //! Metaspace or heap running out), for which `org.gradle.jvmargs` and the
@@ -54,7 +57,13 @@
 //! space`), and its successor `HealthExpirationStrategy` (Gradle 8) `The
 //! Daemon will expire {after the build|immediately} {reason}.` with the
 //! reasons `after running out of JVM heap space`, `since the JVM garbage
-//! collector is thrashing` and `after running out of JVM Metaspace`. The JVM
+//! collector is thrashing` and `after running out of JVM Metaspace`; before
+//! Gradle 8 the daemon logged `Daemon will be stopped at the end of the build
+//! {reason}` and `Daemon is stopping immediately {reason}` (`DaemonExpiration
+//! Status`' messages, e.g. `after running out of JVM memory`, `JVM garbage
+//! collector thrashing and after running out of JVM memory`), the first also
+//! bare for a single-use daemon (`--no-daemon`, forked for the build's JVM
+//! arguments), which says nothing of memory and is not read. The JVM
 //! ran out of memory (`org.gradle.jvmargs`, the build's parallelism): not
 //! fixable, for a person. The warning is weak: the failed task's own cause
 //! (`> Java heap space` in the failure report) says what failed, and a build
@@ -129,8 +138,14 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "gradle/daemon-expiring",
         grammar: "Expiring Daemon because JVM heap space is exhausted | The Daemon will expire {after the \
-                  build|immediately} {reason}.",
-        needles: &["Expiring Daemon because", "The Daemon will expire "],
+                  build|immediately} {reason}. | Daemon will be stopped at the end of the build {reason} | Daemon is \
+                  stopping immediately {reason}",
+        needles: &[
+            "Expiring Daemon because",
+            "The Daemon will expire ",
+            "Daemon will be stopped at the end of the build",
+            "Daemon is stopping immediately",
+        ],
         check: daemon_expiring,
         examples: &[ex(
             "Expiring Daemon because JVM heap space is exhausted",
@@ -139,7 +154,7 @@ pub const ENTRIES: &[Entry] = &[
         )],
     },
     Entry {
-        id: "gradle/daemon-gone",
+        id: DAEMON_GONE,
         grammar: "Gradle build daemon disappeared unexpectedly (it may have been killed or may have crashed) | Gradle \
                   build daemon has been stopped: {reason}",
         needles: &[
@@ -245,7 +260,11 @@ fn input_does_not_exist(line: &Line<'_>) -> Option<Hit> {
 
 fn daemon_expiring(line: &Line<'_>) -> Option<Hit> {
     let text = line.text.trim();
-    let reason = if let Some(reason) = text.strip_prefix("Expiring Daemon because ") {
+    let reason = if let Some(reason) = text
+        .strip_prefix("Expiring Daemon because ")
+        .or_else(|| text.strip_prefix("Daemon will be stopped at the end of the build "))
+        .or_else(|| text.strip_prefix("Daemon is stopping immediately "))
+    {
         reason
     } else {
         regex!(r"^The Daemon will expire (?:after the build|immediately) (.+?)\.?$")
@@ -265,6 +284,16 @@ fn daemon_expiring(line: &Line<'_>) -> Option<Hit> {
         ))
         .weak(),
     )
+}
+
+/// The entry of a daemon that died or was stopped under the build.
+pub const DAEMON_GONE: &str = "gradle/daemon-gone";
+
+/// Gradle's closing line of a build that passed (`BUILD SUCCESSFUL in
+/// {duration}`, the build result the console prints last): a daemon report
+/// earlier in the same step did not end the step's build.
+pub fn build_succeeded(text: &str) -> bool {
+    regex!(r"^BUILD SUCCESSFUL in \d").is_match(text.trim())
 }
 
 fn daemon_gone(line: &Line<'_>) -> Option<Hit> {
@@ -305,6 +334,8 @@ mod tests {
             "Expiring Daemon because JVM heap space is exhausted",
             "The Daemon will expire after the build after running out of JVM heap space.",
             "The Daemon will expire immediately since the JVM garbage collector is thrashing.",
+            "Daemon will be stopped at the end of the build after running out of JVM memory",
+            "Daemon is stopping immediately JVM garbage collector thrashing and after running out of JVM memory",
         ] {
             let hit = daemon_expiring(&Line::plain(text)).expect(text);
             assert_eq!(hit.category, Category::Unknown);
@@ -318,6 +349,9 @@ mod tests {
             &[
                 "Expiring Daemon because of a stop command",
                 "echo 'Expiring Daemon because JVM heap space is exhausted'",
+                // A single-use daemon's notice, with no reason.
+                "Daemon will be stopped at the end of the build ",
+                "Daemon will be stopped at the end of the build",
             ],
         );
     }

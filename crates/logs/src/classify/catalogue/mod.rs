@@ -273,6 +273,7 @@ pub(crate) use fastlane::{REPEAT as FASTLANE_REPEAT, record as fastlane_record, 
 pub(crate) use git::SUBMODULE_RETRY;
 pub use github_api::SECONDARY_LIMIT_REFUSALS;
 pub(crate) use go::missing_program as go_missing_program;
+pub(crate) use gradle::{DAEMON_GONE as GRADLE_DAEMON_GONE, build_succeeded as gradle_build_succeeded};
 pub(crate) use http::CURL_RETRY;
 pub(crate) use jvm::{GRADLE_CAUSE, gradle_cause_depth};
 pub use pip_build::{BuildFrontend, PipBuild};

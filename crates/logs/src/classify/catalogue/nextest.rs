@@ -108,9 +108,16 @@ fn status_or_trailer(line: &Line<'_>) -> Option<Hit> {
 }
 
 /// Whether a step's script runs nextest (whose per-test processes print
-/// libtest's own results, which are then read as quotes).
+/// libtest's own results, which are then read as quotes): nextest's documented
+/// invocations, `cargo nextest …` (`cargo +{toolchain} nextest …`), cargo's
+/// own call of the binary, `cargo-nextest nextest …`, and cargo-llvm-cov's
+/// `cargo llvm-cov [--flags] nextest` (nextest's coverage integration). Not
+/// a script that only installs it (`cargo install cargo-nextest`, `cargo
+/// binstall cargo-nextest`) and runs `cargo test`: libtest's result line is
+/// then the run's own outcome.
 pub(crate) fn runs_nextest(script: &str) -> bool {
-    regex!(r"(?m)\b(?:cargo(?:\s+\+\S+)?\s+nextest|cargo-nextest)\b").is_match(script)
+    regex!(r"(?m)(?:^|[\s;&|(/])(?:cargo(?:\s+\+\S+)?(?:\s+llvm-cov(?:\s+--?[\w-]+)*)?|cargo-nextest)\s+nextest\b")
+        .is_match(script)
 }
 
 #[cfg(test)]
@@ -172,6 +179,19 @@ mod tests {
         assert!(captured_libtest_result(&plain_cargo_test).is_none());
         assert!(runs_nextest("cargo nextest run --workspace --locked"));
         assert!(runs_nextest("cargo +nightly nextest run"));
+        assert!(runs_nextest("set -e\ncargo llvm-cov --no-report nextest --workspace"));
+        assert!(runs_nextest("cargo-nextest nextest run --profile ci"));
         assert!(!runs_nextest("cargo test --workspace"));
+        // Installing nextest is not running it: `cargo test`'s own result
+        // line then decides.
+        for script in [
+            "cargo install cargo-nextest --locked\ncargo test --workspace",
+            "cargo binstall -y cargo-nextest && cargo test",
+            "echo cargo-nextest is not used here; cargo test",
+        ] {
+            assert!(!runs_nextest(script), "{script}");
+            let installs_only = Line { script, ..captured };
+            assert!(captured_libtest_result(&installs_only).is_none(), "{script}");
+        }
     }
 }
