@@ -972,13 +972,7 @@ fn a_tolerated_refusal_does_not_outrank_the_later_failure_of_its_step() {
                ./scripts/wait-for-db.sh: line 4: jq: command not found\n\
                ##[error]Process completed with exit code 127.\n";
     let analysis = analyze_text(log);
-    let root = analysis.root_cause().expect("a failure");
-    assert_eq!(
-        (root.category, root.subject.as_deref()),
-        (Category::MissingCommand, Some("jq")),
-        "{:?}",
-        analysis.failures
-    );
+    let root = assert_root(&analysis, Category::MissingCommand, Some("jq"));
     // review83 M3: a missing command after a tolerated failure may be that
     // failure's product, so it is not fixed on this reading.
     assert!(!root.fixable, "{:?}", analysis.failures);
@@ -1321,13 +1315,7 @@ fn a_long_vstest_captured_section_stays_quoted() {
     );
     assert!(log.lines().count() > 30 + 8, "{log}");
     let analysis = analyze_text(&log);
-    let root = analysis.root_cause().expect("a failure");
-    assert_eq!(
-        (root.category, root.subject.as_deref()),
-        (Category::FileNotFound, Some("VERSION")),
-        "{:?}",
-        analysis.failures
-    );
+    assert_root(&analysis, Category::FileNotFound, Some("VERSION"));
     assert!(
         analysis
             .failures
@@ -1419,14 +1407,20 @@ fn a_gone_daemon_is_weak_when_the_step_s_build_then_succeeded() {
     let retried = analyze_text(&log(
         "> Task :app:compileJava\nBUILD SUCCESSFUL in 41s\n7 actionable tasks: 7 executed\n",
     ));
-    let root = retried.root_cause().expect("a failure");
-    assert_eq!(
-        (root.category, root.subject.as_deref()),
-        (Category::FileNotFound, Some("VERSION")),
-        "{:?}",
-        retried.failures
-    );
+    assert_root(&retried, Category::FileNotFound, Some("VERSION"));
     let gone = analyze_text(&log(""));
     let root = gone.root_cause().expect("a failure");
     assert!(root.message.contains("build daemon died"), "{:?}", gone.failures);
+}
+
+/// The root of `analysis` has this category and subject; returns it.
+fn assert_root<'a>(analysis: &'a crate::Analysis, category: Category, subject: Option<&str>) -> &'a Failure {
+    let root = analysis.root_cause().expect("a failure");
+    assert_eq!(
+        (root.category, root.subject.as_deref()),
+        (category, subject),
+        "{:?}",
+        analysis.failures
+    );
+    root
 }
