@@ -799,8 +799,17 @@ fn no_runner(line: &Line<'_>) -> Option<Hit> {
     }
     if line.text.contains("while awaiting a runner") {
         // GitHub's annotation on a job that stayed queued until the service
-        // gave up on it (24 hours): the verdict, read wherever the copy puts
-        // it. The wait is the queue's, never the job's `timeout-minutes`.
+        // gave up on it (24 hours): the verdict, read only as GitHub prints
+        // it (alone on its line, after the runner's `##[error]`, the web
+        // UI's `X ` or `Error: `), so a step echoing the words decides
+        // nothing. The wait is the queue's, never the job's `timeout-minutes`.
+        let own = regex!(
+            r"^(?:X |##\[error\]|Error: )?The job has exceeded the maximum execution time while awaiting a runner"
+        )
+        .is_match(line.text.trim_start());
+        if !own {
+            return None;
+        }
         let waited = regex!(r"while awaiting a runner for (\d+h\d+m\d+s)")
             .captures(line.text)
             .map(|c| format!(" ({})", &c[1]))
@@ -1041,8 +1050,18 @@ mod tests {
             assert!(hit.message.contains("(24h0m0s)") && hit.message.contains("Not the job's time limit"));
             assert!(time_limit(&Line::plain(verdict)).is_none(), "{verdict}");
         }
+        // A step echoing the words is not GitHub's verdict.
+        assert!(
+            no_runner(&Line::plain(
+                "echo 'the job timed out while awaiting a runner for 24h0m0s'"
+            ))
+            .is_none()
+        );
         // A duration the grammar does not know is left out of the message.
-        let hit = no_runner(&Line::plain("… while awaiting a runner for ever; rm -rf /")).expect("read");
+        let hit = no_runner(&Line::plain(
+            "The job has exceeded the maximum execution time while awaiting a runner for ever; rm -rf /",
+        ))
+        .expect("read");
         assert!(!hit.message.contains("rm -rf"), "{}", hit.message);
         // No-runner lines stay blockers.
         let hit = no_runner(&Line::plain(
